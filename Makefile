@@ -1,0 +1,70 @@
+# The two commands in the README: `make run` and `make test`. Everything else is a step
+# they call. Each step is idempotent and quick when nothing has changed.
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+PYTEST_ARGS ?=
+E2E_ARGS ?=
+
+.PHONY: run test install install-dev assets chromium migrate demo lint format clean
+
+## Serve the platform with the demo on http://127.0.0.1:8000 (SQLite by default).
+run: install assets migrate demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+## Install what the tests need and run the whole suite: unit tests, then browser tests
+## (Playwright needs a pytest run of its own; see tests/conftest.py).
+test: install-dev assets chromium
+	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest tests/e2e $(E2E_ARGS)
+
+$(VENV)/bin/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(VENV)/bin/activate
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/activate
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime
+
+install: $(VENV)/.runtime
+install-dev: $(VENV)/.dev
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+## GOV.UK Frontend styles and scripts, built into site/static/dist (not committed).
+assets: node_modules/.package-lock.json
+	npm run --silent build
+
+## Browser tests drive Debian's Chromium; they never download a browser.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = "0" ]; then \
+			apt-get install -y -qq chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium; }; \
+		else \
+			echo "Install Chromium first: sudo apt-get install chromium"; exit 1; \
+		fi; \
+	}
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: install
+	$(PY) manage.py load_demo
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) node_modules site/static/dist

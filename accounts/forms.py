@@ -1,0 +1,130 @@
+"""Forms for officers (sign in, passwords) and for the admin (officer fields, units)."""
+
+from django import forms
+from django.contrib.auth import forms as auth_forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.users.forms import UserCreationForm, UserEditForm
+
+from core.forms import GovUKFormMixin
+
+from . import roles
+from .models import Unit, UnitKind, User, normalise_identifier
+from .selectors import unit_tree
+
+OFFICER_FIELDS = ["warrant_number", "staff_number", "rank", "is_detective", "unit"]
+
+
+# Officer-facing authentication forms, rendered with GOV.UK Frontend.
+
+
+class SignInForm(GovUKFormMixin, auth_forms.AuthenticationForm):
+    error_messages = {
+        "invalid_login": _(
+            "Enter a correct username and password. Both are case-sensitive. "
+            "If you have forgotten your password, reset it using the link below."
+        ),
+        "inactive": _("This account is inactive. Contact your force's training team."),
+    }
+
+
+class PasswordChangeForm(GovUKFormMixin, auth_forms.PasswordChangeForm):
+    pass
+
+
+class PasswordResetForm(GovUKFormMixin, auth_forms.PasswordResetForm):
+    pass
+
+
+class SetPasswordForm(GovUKFormMixin, auth_forms.SetPasswordForm):
+    pass
+
+
+# Admin forms: Wagtail's user forms with the officer fields added.
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Unit) -> str:
+        return obj.indented_name
+
+
+class OfficerFieldsMixin(forms.ModelForm):
+    unit = UnitChoiceField(queryset=unit_tree(), required=False, label=_("Unit"))
+
+    class Meta:
+        model = User
+        fields = OFFICER_FIELDS
+
+    def clean_warrant_number(self):
+        return normalise_identifier(self.cleaned_data.get("warrant_number"))
+
+    def clean_staff_number(self):
+        return normalise_identifier(self.cleaned_data.get("staff_number"))
+
+
+class OfficerUserCreationForm(OfficerFieldsMixin, UserCreationForm):
+    class Meta(UserCreationForm.Meta):
+        fields = UserCreationForm.Meta.fields | set(OFFICER_FIELDS)
+
+
+class OfficerUserEditForm(OfficerFieldsMixin, UserEditForm):
+    class Meta(UserEditForm.Meta):
+        fields = UserEditForm.Meta.fields | set(OFFICER_FIELDS)
+
+
+# Units: the tree is edited by choosing a parent; treebeard places the node.
+
+
+class UnitForm(WagtailAdminModelForm):
+    parent = UnitChoiceField(
+        queryset=unit_tree(),
+        required=False,
+        label=_("Part of"),
+        help_text=_("The unit this one sits under. Leave empty only for the force itself."),
+    )
+
+    class Meta:
+        model = Unit
+        fields = ["name", "kind", "code", "parent", "managers"]
+        widgets = {"managers": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["managers"].queryset = User.objects.filter(groups__name=roles.MANAGER, is_active=True).order_by(
+            "last_name", "first_name"
+        )
+        self.fields["managers"].help_text = _(
+            "People in the Manager role who see this unit's and its sub-units' training records."
+        )
+        if self.instance.pk:
+            self.initial.setdefault("parent", self.instance.get_parent())
+            # A unit cannot sit under itself or anything below it.
+            self.fields["parent"].queryset = unit_tree().exclude(path__startswith=self.instance.path)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        parent = cleaned_data.get("parent")
+        kind = cleaned_data.get("kind")
+        if kind == UnitKind.FORCE and parent is not None:
+            self.add_error("parent", _("A force is the top of the tree: leave “Part of” empty."))
+        if kind != UnitKind.FORCE and parent is None:
+            self.add_error("parent", _("Choose the unit this one is part of."))
+        return cleaned_data
+
+    def save(self, commit=True):
+        unit = super().save(commit=False)
+        parent = self.cleaned_data["parent"]
+        if unit.pk is None:
+            unit = parent.add_child(instance=unit) if parent else Unit.add_root(instance=unit)
+        else:
+            unit.save()
+            current_parent = unit.get_parent(update=True)
+            if parent != current_parent:
+                if parent is None:
+                    unit.move(Unit.get_first_root_node(), pos="sorted-sibling")
+                else:
+                    unit.move(parent, pos="sorted-child")
+                unit.refresh_from_db()
+        self.instance = unit
+        self.save_m2m()
+        return unit

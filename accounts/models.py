@@ -1,0 +1,254 @@
+"""
+Officers and the force's organisation.
+
+People are edited in the Wagtail admin's user screens (``accounts.viewsets``), units in
+the "Units" viewset. Learner records elsewhere point at ``User`` with ``PROTECT``: people
+are deactivated, never deleted, while their training history is retained.
+"""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models.functions import Upper
+from django.utils.translation import gettext_lazy as _
+from treebeard.mp_tree import MP_Node
+
+identifier_validator = RegexValidator(
+    r"^[A-Z0-9][A-Z0-9-]*$",
+    _("Use letters, digits and hyphens only, for example 4721 or MP-4721."),
+)
+
+
+def normalise_identifier(value: str | None) -> str | None:
+    """Warrant and staff numbers are compared without spaces and case; blank means none."""
+    if value is None:
+        return None
+    value = "".join(value.split()).upper()
+    return value or None
+
+
+class Rank(models.TextChoices):
+    """
+    Ranks and roles, lowest first (England and Wales), with the London ranks above Chief
+    Superintendent placed beside their national equivalents. Non-officer roles come last.
+    """
+
+    POLICE_CONSTABLE = "PC", _("Police Constable")
+    SERGEANT = "SGT", _("Sergeant")
+    INSPECTOR = "INSP", _("Inspector")
+    CHIEF_INSPECTOR = "CI", _("Chief Inspector")
+    SUPERINTENDENT = "SUPT", _("Superintendent")
+    CHIEF_SUPERINTENDENT = "CSUPT", _("Chief Superintendent")
+    COMMANDER = "CMDR", _("Commander")
+    ASSISTANT_CHIEF_CONSTABLE = "ACC", _("Assistant Chief Constable")
+    DEPUTY_ASSISTANT_COMMISSIONER = "DAC", _("Deputy Assistant Commissioner")
+    DEPUTY_CHIEF_CONSTABLE = "DCC", _("Deputy Chief Constable")
+    ASSISTANT_COMMISSIONER = "AC", _("Assistant Commissioner")
+    CHIEF_CONSTABLE = "CC", _("Chief Constable")
+    DEPUTY_COMMISSIONER = "DCOMM", _("Deputy Commissioner")
+    COMMISSIONER = "COMM", _("Commissioner")
+    SPECIAL_CONSTABLE = "SC", _("Special Constable")
+    PCSO = "PCSO", _("Police Community Support Officer")
+    POLICE_STAFF = "STAFF", _("Police staff")
+
+
+#: Ranks that may carry the "Detective" prefix (CID ranks from Constable to Chief Superintendent).
+DETECTIVE_RANKS = frozenset(
+    {
+        Rank.POLICE_CONSTABLE,
+        Rank.SERGEANT,
+        Rank.INSPECTOR,
+        Rank.CHIEF_INSPECTOR,
+        Rank.SUPERINTENDENT,
+        Rank.CHIEF_SUPERINTENDENT,
+    }
+)
+
+
+class User(AbstractUser):
+    """
+    An officer, PCSO, special constable or member of police staff.
+
+    Identified on uniform by the warrant (collar) number and in HR by the staff number.
+    ``unit`` is where they serve now; ``UnitMembership`` keeps where they served before.
+    Edited in the Wagtail admin under Settings → Users.
+    """
+
+    warrant_number = models.CharField(
+        _("warrant number"),
+        max_length=20,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[identifier_validator],
+        help_text=_("The collar or shoulder number shown on uniform. Police staff may have none."),
+    )
+    staff_number = models.CharField(
+        _("HR staff number"),
+        max_length=20,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[identifier_validator],
+        help_text=_("The number the HR system uses for this person."),
+    )
+    rank = models.CharField(_("rank or role"), max_length=8, choices=Rank.choices, blank=True)
+    is_detective = models.BooleanField(
+        _("detective"),
+        default=False,
+        help_text=_('Shows the "Detective" prefix, for example Detective Sergeant.'),
+    )
+    unit = models.ForeignKey(
+        "accounts.Unit",
+        verbose_name=_("unit"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="members",
+    )
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["last_name", "first_name", "username"]
+        permissions = [
+            ("view_all_training_records", _("Can see every officer's training records, force-wide")),
+        ]
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+    def clean(self):
+        super().clean()
+        self.warrant_number = normalise_identifier(self.warrant_number)
+        self.staff_number = normalise_identifier(self.staff_number)
+        if self.is_detective and self.rank not in DETECTIVE_RANKS:
+            raise ValidationError(
+                {"is_detective": _("Only ranks from Police Constable to Chief Superintendent can be detectives.")}
+            )
+
+    def save(self, *args, **kwargs):
+        # Normalise on every save, not only through forms: the HR import and the shell
+        # must not create "4721" and " 4721 " as two officers.
+        self.warrant_number = normalise_identifier(self.warrant_number)
+        self.staff_number = normalise_identifier(self.staff_number)
+        super().save(*args, **kwargs)
+
+    @property
+    def rank_title(self) -> str:
+        """The rank as written before a name: "Detective Sergeant", "Police Constable"."""
+        if not self.rank:
+            return ""
+        label = self.get_rank_display()
+        if self.is_detective and self.rank in DETECTIVE_RANKS:
+            if self.rank == Rank.POLICE_CONSTABLE:
+                return str(_("Detective Constable"))
+            return str(_("Detective %(rank)s") % {"rank": label})
+        return str(label)
+
+    @property
+    def display_name(self) -> str:
+        """Rank, name and warrant number, as an officer is named in a record."""
+        parts = [self.rank_title, self.get_full_name() or self.username]
+        name = " ".join(part for part in parts if part)
+        if self.warrant_number:
+            return f"{name} ({self.warrant_number})"
+        return name
+
+
+class UnitKind(models.TextChoices):
+    FORCE = "force", _("Force")
+    COMMAND = "command", _("Command or BCU")
+    TEAM = "team", _("Team")
+
+
+class Unit(MP_Node):
+    """
+    A node in the force's organisation: force → command or BCU → team.
+
+    Managers are linked to the units they manage; managing a unit includes every unit
+    below it (see ``accounts.selectors.units_managed_by``). Edited in the Wagtail admin
+    under Settings → Units.
+    """
+
+    name = models.CharField(_("name"), max_length=150)
+    kind = models.CharField(_("kind"), max_length=10, choices=UnitKind.choices, default=UnitKind.TEAM)
+    code = models.CharField(
+        _("code"),
+        max_length=20,
+        blank=True,
+        help_text=_("A short code used in HR exports, for example HT-SNT-STH."),
+    )
+    managers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("managers"),
+        related_name="managed_units",
+        blank=True,
+        help_text=_("People who see this unit's and its sub-units' training records."),
+    )
+
+    node_order_by = ["name"]
+
+    class Meta:
+        verbose_name = _("unit")
+        verbose_name_plural = _("units")
+        ordering = ["path"]
+        constraints = [
+            models.UniqueConstraint(
+                Upper("code"),
+                condition=~models.Q(code=""),
+                name="accounts_unit_code_unique",
+                violation_error_message=_("Another unit already uses this code."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def indented_name(self) -> str:
+        """The name indented by depth, for flat listings of the tree."""
+        return "\u2003" * (self.depth - 1) + self.name
+
+    @property
+    def ancestor_paths(self) -> list[str]:
+        """The paths of this unit and every unit above it, computed without a query."""
+        return [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+
+
+class UnitMembership(models.Model):
+    """
+    One spell of a person in a unit: ``ended_at`` is empty while it lasts.
+
+    Derived from ``User.unit`` whenever it changes (``accounts.signals``), so moving an
+    officer between teams never loses where they served before. Read-only in the admin.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="unit_memberships",
+        verbose_name=_("person"),
+    )
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("unit"))
+    started_at = models.DateTimeField(_("joined"))
+    ended_at = models.DateTimeField(_("left"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("unit membership")
+        verbose_name_plural = _("unit memberships")
+        ordering = ["user", "-started_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(ended_at__isnull=True),
+                name="accounts_one_current_membership",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.unit}"

@@ -1,0 +1,160 @@
+"""
+Wagtail admin for people and units: Wagtail's own user viewset with the officer fields,
+a viewset for the unit tree, and a read-only listing of unit history.
+"""
+
+import django_filters
+from django.db.models import Count
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.users.views import users as wagtail_users
+
+from core.admin_views import ProtectedDeleteView
+
+from .forms import OfficerUserCreationForm, OfficerUserEditForm, UnitForm
+from .models import Rank, Unit, UnitMembership, User
+from .selectors import unit_tree
+
+
+class UnitTreeFilter(django_filters.ModelChoiceFilter):
+    """Filter people by a unit, including everyone in the units below it."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(**{f"{self.field_name}__path__startswith": value.path})
+
+
+class OfficerFilterSet(wagtail_users.UserFilterSet):
+    unit = UnitTreeFilter(
+        field_name="unit",
+        queryset=unit_tree(),
+        label=_("Unit (with its sub-units)"),
+    )
+    rank = django_filters.ChoiceFilter(choices=Rank.choices, label=_("Rank or role"))
+
+    class Meta(wagtail_users.UserFilterSet.Meta):
+        model = User
+        fields = []
+
+
+class OfficerIndexView(wagtail_users.IndexView):
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        extra = [
+            Column("warrant_number", label=_("Warrant no."), sort_key="warrant_number", width="12%"),
+            Column("rank_title", label=_("Rank or role"), width="15%"),
+            Column("unit", label=_("Unit"), sort_key="unit__path", width="18%"),
+        ]
+        # After the name and username columns.
+        return columns[:3] + extra + columns[3:]
+
+    @cached_property
+    def search_fields(self):
+        return ["username", "first_name", "last_name", "email", "warrant_number", "staff_number"]
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("unit")
+
+
+class OfficerUserViewSet(wagtail_users.UserViewSet):
+    """Wagtail's user admin, showing and editing warrant number, rank and unit."""
+
+    index_view_class = OfficerIndexView
+    filterset_class = OfficerFilterSet
+
+    def get_form_class(self, for_update=False):
+        return OfficerUserEditForm if for_update else OfficerUserCreationForm
+
+
+class UnitDeleteView(ProtectedDeleteView):
+    protected_message = _(
+        "“%(object)s” still has people or history in it. Move its people to another unit first; "
+        "units that people have served in are kept for their records."
+    )
+
+
+class UnitFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Unit
+        fields = ["kind"]
+
+
+class UnitIndexView(ModelViewSet.index_view_class):
+    def get_base_queryset(self):
+        return super().get_base_queryset().annotate(member_count=Count("members", distinct=True))
+
+
+class UnitViewSet(ModelViewSet):
+    """The force's organisation, listed as a tree (each unit under its parent)."""
+
+    model = Unit
+    name = "units"
+    icon = "group"
+    menu_label = _("Units")
+    add_to_reference_index = False
+    index_view_class = UnitIndexView
+    delete_view_class = UnitDeleteView
+    ordering = ["path"]
+    list_per_page = 100
+    list_display = [
+        TitleColumn("indented_name", label=_("Unit"), url_name="units:edit"),
+        "kind",
+        "code",
+        Column("member_count", label=_("People (this unit only)")),
+    ]
+    list_filter = ["kind"]
+    search_fields = ["name", "code"]
+    list_export = ["name", "kind", "code", "path", "depth"]
+    export_filename = "units"
+    inspect_view_enabled = True
+    inspect_view_fields = ["name", "kind", "code", "managers"]
+    copy_view_enabled = False
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("name"), FieldPanel("code")]),
+            FieldPanel("kind"),
+            FieldPanel("parent"),
+            FieldPanel("managers"),
+        ],
+        base_form_class=UnitForm,
+    )
+
+
+class UnitMembershipViewSet(ModelViewSet):
+    """Where each person has served: derived from their unit, never edited by hand."""
+
+    model = UnitMembership
+    name = "unit_history"
+    icon = "history"
+    menu_label = _("Unit history")
+    add_to_reference_index = False
+    form_fields = []  # never shown: the policy forbids adding and editing
+    list_display = [
+        "user",
+        "unit",
+        DateColumn("started_at", label=_("Joined")),
+        DateColumn("ended_at", label=_("Left")),
+    ]
+    list_filter = ["unit"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "user__warrant_number"]
+    list_export = ["user", "user__warrant_number", "unit", "started_at", "ended_at"]
+    export_filename = "unit-history"
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    ordering = ["-started_at"]
+
+    def get_queryset(self, request):
+        return UnitMembership.objects.select_related("user", "unit")
+
+
+class OrganisationViewSetGroup(ModelViewSetGroup):
+    menu_label = _("Organisation")
+    menu_icon = "group"
+    menu_order = 250
+    items = (UnitViewSet, UnitMembershipViewSet)

@@ -1,0 +1,59 @@
+"""
+Settings for a force's servers (gunicorn behind a TLS-terminating proxy).
+
+Everything comes from the environment; see docs/deployment.md for the full list.
+"""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import env_bool, env_list
+
+DEBUG = False
+
+SECRET_KEY = os.environ.get("SECRET_KEY")  # noqa: F405
+if not SECRET_KEY:
+    raise ImproperlyConfigured("Set SECRET_KEY in the environment.")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+if not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("Set ALLOWED_HOSTS in the environment (comma-separated).")
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))  # noqa: F405
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+
+# whitenoise serves the collected static files from gunicorn, straight after SecurityMiddleware.
+MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")  # noqa: F405
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+}
+
+# Object storage for uploaded images and documents (S3 or any S3-compatible store).
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):  # noqa: F405
+    STORAGES["default"] = {  # noqa: F405
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],  # noqa: F405
+            "region_name": os.environ.get("AWS_S3_REGION_NAME"),  # noqa: F405
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL"),  # noqa: F405
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN"),  # noqa: F405
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+
+LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "INFO")  # noqa: F405
+
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
+SILENCED_SYSTEM_CHECKS = [
+    # Wagtail's live preview shows the page in a same-origin iframe, so SAMEORIGIN it is.
+    "security.W019",
+    # HSTS preloading commits the force's whole domain; it is the force's decision (SECURE_HSTS_PRELOAD).
+    "security.W021",
+]

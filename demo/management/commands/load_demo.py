@@ -1,0 +1,35 @@
+"""
+Load the demo: a fictional force with people, courses and records to explore.
+
+Idempotent: running it again updates the demo in place rather than duplicating it.
+Refuses to run unless DEBUG is on, because it sets one well-known password on every
+demo account.
+"""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from demo import organisation
+
+DEMO_PASSWORD = "training-demo-2026"  # noqa: S105 - documented in the README; DEBUG only
+
+
+class Command(BaseCommand):
+    help = "Load the demo force, people and courses (development only)."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError(
+                "load_demo sets a published password on the demo accounts, so it only runs with DEBUG on. "
+                "Never load the demo on a server that real officers use."
+            )
+        with transaction.atomic():
+            units = organisation.load_units()
+            people = organisation.load_people(units, DEMO_PASSWORD)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo loaded: {len(units)} units, {len(people)} demo accounts "
+                f"(password “{DEMO_PASSWORD}”): {', '.join(sorted(people))}."
+            )
+        )

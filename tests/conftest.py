@@ -1,0 +1,103 @@
+"""
+Fixtures shared by every test: a small force and one person for each role that every
+view is tested against.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from accounts import roles
+from accounts.factories import UnitFactory, UserFactory
+from accounts.models import Rank, Unit, UnitKind
+
+E2E_DIR = Path(__file__).parent / "e2e"
+
+
+def pytest_ignore_collect(collection_path: Path, config):
+    """
+    Browser tests run in their own pytest run (`pytest tests/e2e`; `make test` runs both).
+    Playwright's sync API switches greenlets, each with its own context, so Django would
+    open a second database connection that misses the test database's setup if the unit
+    tests had already opened one in the same process.
+    """
+    if collection_path == E2E_DIR:
+        asked_for = [Path(arg.split("::")[0]).resolve() for arg in config.args]
+        return not any(path == E2E_DIR or E2E_DIR in path.parents for path in asked_for)
+    return None
+
+
+#: The seven points of view every view is tested from.
+ROLE_NAMES = (
+    "anonymous",
+    "officer",
+    "other_officer",
+    "trainer",
+    "manager_of_other_unit",
+    "manager_of_unit",
+    "administrator",
+)
+
+
+@dataclass
+class Org:
+    force: Unit
+    north: Unit
+    team_a: Unit
+    team_a_sub: Unit
+    south: Unit
+    team_b: Unit
+
+
+@pytest.fixture
+def org(db) -> Org:
+    """Force → North (→ Team A → Team A section) and South (→ Team B)."""
+    force = UnitFactory(name="Test Constabulary", code="TC")
+    north = UnitFactory(parent=force, name="North Command", code="N", kind=UnitKind.COMMAND)
+    team_a = UnitFactory(parent=north, name="Team A", code="N-A")
+    team_a_sub = UnitFactory(parent=team_a, name="Team A night section", code="N-A-1")
+    south = UnitFactory(parent=force, name="South Command", code="S", kind=UnitKind.COMMAND)
+    team_b = UnitFactory(parent=south, name="Team B", code="S-B")
+    return Org(force, north, team_a, team_a_sub, south, team_b)
+
+
+@pytest.fixture
+def people(org) -> dict:
+    """One person per role. ``officer`` serves in Team A, ``other_officer`` in Team B."""
+    return {
+        "anonymous": None,
+        "officer": UserFactory(username="officer", unit=org.team_a, first_name="Alex", last_name="Morgan"),
+        "other_officer": UserFactory(username="other_officer", unit=org.team_b),
+        "trainer": UserFactory(username="trainer", rank=Rank.POLICE_STAFF, warrant_number=None, roles=[roles.TRAINER]),
+        "manager_of_other_unit": UserFactory(
+            username="manager_of_other_unit",
+            rank=Rank.SERGEANT,
+            unit=org.team_b,
+            roles=[roles.OFFICER, roles.MANAGER],
+            manages=[org.team_b],
+        ),
+        "manager_of_unit": UserFactory(
+            username="manager_of_unit",
+            rank=Rank.SERGEANT,
+            unit=org.team_a,
+            roles=[roles.OFFICER, roles.MANAGER],
+            manages=[org.team_a],
+        ),
+        "administrator": UserFactory(
+            username="administrator", rank=Rank.POLICE_STAFF, warrant_number=None, roles=[roles.ADMINISTRATOR]
+        ),
+    }
+
+
+@pytest.fixture
+def client_as(client, people):
+    """``client_as("trainer")`` returns the test client signed in as that role (or anonymous)."""
+
+    def sign_in(role: str):
+        client.logout()
+        if people[role] is not None:
+            client.force_login(people[role])
+        return client
+
+    return sign_in

@@ -1,0 +1,162 @@
+"""
+Browser tests: Playwright for Python driving Debian's Chromium against Django's live
+server. Every page a test visits is checked with axe-core, and the test fails if any
+visited page went unchecked or broke a WCAG 2.x A/AA rule.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
+from playwright.sync_api import Page, sync_playwright
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the
+# test itself (fixtures, assertions) are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+DEMO_PASSWORD = "training-demo-2026"  # noqa: S105 - the documented demo password
+
+
+@pytest.fixture(scope="session", autouse=True)
+def browser():
+    """
+    Started before anything touches the database (autouse, session scope): Playwright's
+    sync API runs the test in a greenlet of its own, and the database connection Django
+    sets up for the tests must belong to that same context.
+    """
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"Chromium is not installed at {CHROMIUM}. `make test` installs it (apt-get install chromium); "
+            "browser tests never download a browser."
+        )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+class Journey:
+    """
+    A browser tab that remembers every page it lands on. ``check()`` runs axe-core on the
+    current page; at the end of the test every page visited must have been checked.
+    """
+
+    axe = Axe()
+
+    def __init__(self, page: Page, base_url: str):
+        self.page = page
+        self.base_url = base_url
+        self.visited: list[str] = []
+        self.checked: set[str] = set()
+        page.on("framenavigated", self._remember)
+
+    def _remember(self, frame):
+        if frame == self.page.main_frame and not frame.url.startswith(("about:", "data:")):
+            self.visited.append(self._key(frame.url))
+
+    @staticmethod
+    def _key(url: str) -> str:
+        return url.split("#", 1)[0]
+
+    def check(self) -> None:
+        """Run axe-core on the page as it stands; fail on any WCAG A/AA violation."""
+        self.page.wait_for_load_state("load")
+        results = self.axe.run(self.page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        if results.violations_count:
+            pytest.fail(f"axe-core found accessibility violations on {self.page.url}:\n{results.generate_report()}")
+        self.checked.add(self._key(self.page.url))
+
+    def goto(self, path: str) -> Page:
+        self.page.goto(self.base_url + path)
+        self.check()
+        return self.page
+
+    def submit(self, locator) -> Page:
+        """Click something that loads a new page, wait for it, and check it."""
+        with self.page.expect_navigation():
+            locator.click()
+        self.check()
+        return self.page
+
+    def press_enter(self, locator) -> Page:
+        """Keyboard-only submission: focus the control and press Enter."""
+        locator.focus()
+        with self.page.expect_navigation():
+            self.page.keyboard.press("Enter")
+        self.check()
+        return self.page
+
+    def sign_in(self, username: str, password: str = DEMO_PASSWORD) -> Page:
+        self.goto("/account/sign-in/")
+        self.page.get_by_label("Username").fill(username)
+        self.page.get_by_label("Password").fill(password)
+        return self.submit(self.page.get_by_role("button", name="Sign in"))
+
+    def sign_in_to_admin(self, username: str, password: str = DEMO_PASSWORD) -> Page:
+        self.goto("/admin/login/")
+        self.page.locator("#id_username").fill(username)
+        self.page.locator("#id_password").fill(password)
+        return self.submit(self.page.get_by_role("button", name=re.compile("Sign in", re.IGNORECASE)))
+
+    def unchecked_pages(self) -> list[str]:
+        return [url for url in dict.fromkeys(self.visited) if url not in self.checked]
+
+
+@pytest.fixture
+def demo(transactional_db, settings):
+    """The demo force, people and courses, as `make run` loads them."""
+    settings.DEBUG = True
+    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    settings.DEBUG = False
+
+
+def _journey(browser, live_server, request, **context_options):
+    context = browser.new_context(base_url=live_server.url, **context_options)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    journey = Journey(page, live_server.url)
+    yield journey
+    context.close()
+    unchecked = journey.unchecked_pages()
+    if unchecked and not getattr(request.node, "rep_call_failed", False):
+        pytest.fail(f"These pages were visited but never checked with axe-core: {unchecked}")
+
+
+@pytest.fixture
+def journey(browser, live_server, django_db_serialized_rollback, request):
+    """
+    A fresh browser context against the live server. ``django_db_serialized_rollback``
+    restores what migrations created (Wagtail's root page, the home page, the Site and
+    the role groups) after ``live_server`` flushes the database between tests.
+    """
+    yield from _journey(browser, live_server, request, viewport={"width": 1280, "height": 900})
+
+
+@pytest.fixture
+def phone_journey(browser, live_server, django_db_serialized_rollback, request):
+    """The same, on a 360 px wide phone screen."""
+    yield from _journey(
+        browser, live_server, request, viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call" and report.failed:
+        item.rep_call_failed = True
+    return report

@@ -1,0 +1,82 @@
+import pytest
+from wagtail.models import Page, Site
+from wagtail.test.utils import WagtailPageTestCase
+
+from home.models import HomePage, InformationPage, PlatformSettings
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def home():
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def statement():
+    return InformationPage.objects.get(slug="accessibility")
+
+
+class TestPageTree(WagtailPageTestCase):
+    def test_home_sits_at_the_root_and_holds_information_pages(self):
+        self.assertAllowedParentPageTypes(HomePage, {Page})
+        self.assertAllowedSubpageTypes(InformationPage, set())
+        self.assertAllowedParentPageTypes(InformationPage, {HomePage})
+
+
+def test_the_default_site_serves_the_home_page(home):
+    assert Site.objects.get(is_default_site=True).root_page.specific == home
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        ("anonymous", 302),
+        ("officer", 200),
+        ("other_officer", 200),
+        ("trainer", 200),
+        ("manager_of_other_unit", 200),
+        ("manager_of_unit", 200),
+        ("administrator", 200),
+    ],
+)
+def test_home_page_is_for_signed_in_people_only(client_as, role, status):
+    response = client_as(role).get("/")
+    assert response.status_code == status
+    if status == 302:
+        assert response.url == "/account/sign-in/?next=/"
+
+
+def test_home_page_names_the_officer_and_their_unit(client_as, people):
+    content = client_as("officer").get("/").content.decode()
+    assert "Police Constable Alex Morgan" in content
+    assert "Team A" in content
+    assert 'href="#main-content"' in content
+
+
+@pytest.mark.parametrize("role", ["anonymous", "officer", "other_officer", "trainer", "administrator"])
+def test_accessibility_statement_is_public_and_linked_from_every_page(client_as, role, statement):
+    client = client_as(role)
+    response = client.get(statement.url)
+    assert response.status_code == 200
+    assert "Enforcement procedure" in response.content.decode()
+    sign_in = client.get("/account/sign-in/", follow=True).content.decode()
+    assert f'href="{statement.url}"' in sign_in
+
+
+def test_platform_name_comes_from_the_site_setting(client_as, people):
+    settings = PlatformSettings.objects.get()
+    settings.platform_name = "Hate crime learning"
+    settings.save()
+    assert "Hate crime learning" in client_as("officer").get("/").content.decode()
+
+
+def test_admin_link_is_shown_only_to_people_who_use_the_admin(client_as, people):
+    assert 'href="/admin/"' not in client_as("officer").get("/").content.decode()
+    assert 'href="/admin/"' in client_as("trainer").get("/").content.decode()
+
+
+def test_unknown_address_gets_the_styled_not_found_page(client_as, people):
+    response = client_as("officer").get("/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
