@@ -10,4 +10,7 @@ TRAINER = "Trainer"
 MANAGER = "Manager"
 ADMINISTRATOR = "Administrator"
 
-ALL_ROLES = (OFFICER, TRAINER, MANAGER, ADMINISTRATOR)
+#: Approves course changes in the "Course approval" workflow (created by courses/migrations/0002).
+CONTENT_APPROVER = "Content approvers"
+
+ALL_ROLES = (OFFICER, TRAINER, MANAGER, ADMINISTRATOR, CONTENT_APPROVER)

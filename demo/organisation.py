@@ -73,6 +73,17 @@ PEOPLE = [
     ),
     DemoPerson("trainer", "Dana", "Cohen", Rank.POLICE_STAFF, "LD", (roles.TRAINER,), None, "200314"),
     DemoPerson(
+        "approver",
+        "Ruth",
+        "Levy",
+        Rank.INSPECTOR,
+        "LD",
+        (roles.OFFICER, roles.CONTENT_APPROVER),
+        "1402",
+        "100140",
+        is_detective=True,
+    ),
+    DemoPerson(
         "admin", "Pat", "Okafor", Rank.POLICE_STAFF, "LD", (roles.ADMINISTRATOR,), None, "200001", is_superuser=True
     ),
 ]

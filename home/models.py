@@ -13,7 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .mixins import SignInRequiredMixin
+from core.mixins import SignInRequiredMixin
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -26,11 +26,18 @@ class HomePage(SignInRequiredMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("introduction")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.InformationPage"]
+    subpage_types = ["home.InformationPage", "courses.CourseCataloguePage"]
     max_count = 1
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import learning_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["learning"] = learning_for(request.user)
+        return context
 
 
 class InformationPage(Page):

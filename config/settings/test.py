@@ -1,5 +1,7 @@
 """Settings for the test suite (pytest uses these; see pyproject.toml)."""
 
+import tempfile
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
@@ -14,3 +16,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# On SQLite the tests use a file rather than Django's shared in-memory database: the
+# concurrency tests run real threads, and SQLite's shared-cache memory mode reports "table
+# is locked" at once instead of waiting (IMMEDIATE transactions and the busy timeout only
+# work between connections to a file). One file per test process; Django deletes it after.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.gettempdir()) / f"police-training-test-{os.getpid()}.sqlite3"),  # noqa: F405
+    }

@@ -5,7 +5,7 @@ import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
-import home.mixins
+import core.mixins
 
 
 class Migration(migrations.Migration):
@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "home page",
             },
-            bases=(home.mixins.SignInRequiredMixin, "wagtailcore.page"),
+            bases=(core.mixins.SignInRequiredMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
             name="InformationPage",

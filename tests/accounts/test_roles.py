@@ -7,7 +7,7 @@ from accounts import roles
 pytestmark = pytest.mark.django_db
 
 
-def test_the_four_roles_exist_as_groups():
+def test_every_role_exists_as_a_group():
     assert set(Group.objects.filter(name__in=roles.ALL_ROLES).values_list("name", flat=True)) == set(roles.ALL_ROLES)
 
 

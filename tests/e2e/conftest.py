@@ -75,6 +75,12 @@ class Journey:
     def check(self) -> None:
         """Run axe-core on the page as it stands; fail on any WCAG A/AA violation."""
         self.page.wait_for_load_state("load")
+        # Let finite CSS animations and transitions finish (a message fading in is not a contrast failure).
+        self.page.evaluate(
+            "Promise.all(document.getAnimations()"
+            ".filter(a => a.effect && a.effect.getTiming().iterations !== Infinity)"
+            ".map(a => a.finished.catch(() => null)))"
+        )
         results = self.axe.run(self.page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
         if results.violations_count:
             pytest.fail(f"axe-core found accessibility violations on {self.page.url}:\n{results.generate_report()}")
@@ -125,7 +131,7 @@ def demo(transactional_db, settings):
 
 
 def _journey(browser, live_server, request, **context_options):
-    context = browser.new_context(base_url=live_server.url, **context_options)
+    context = browser.new_context(base_url=live_server.url, reduced_motion="reduce", **context_options)
     page = context.new_page()
     page.set_default_timeout(15_000)
     journey = Journey(page, live_server.url)

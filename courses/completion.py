@@ -1,0 +1,84 @@
+"""
+The registry of course completion criteria.
+
+A course is complete when every registered criterion that applies to it is met. ``courses``
+registers "every module completed"; other apps register their own (``quizzes`` registers
+"assessment passed") from their ``AppConfig.ready()``, so ``courses`` never imports them and
+the dependency runs one way.
+
+A criterion is a small object with:
+
+- ``key``: a stable identifier, stored with each completion's evidence;
+- ``evaluate_many(enrolments)``: one result per enrolment, computed with a bounded number of
+  queries however many enrolments are passed (the course page and "My learning" evaluate
+  several at once).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from .models import Enrolment
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    """Whether one criterion is met for one enrolment, and the evidence to keep if it is."""
+
+    applies: bool
+    met: bool
+    label: str = ""
+    url: str = ""
+    evidence: dict = field(default_factory=dict)
+    score: Decimal | None = None
+
+
+NOT_APPLICABLE = CriterionResult(applies=False, met=True)
+
+
+class CompletionCriterion(Protocol):
+    key: str
+
+    def evaluate_many(self, enrolments: list[Enrolment]) -> dict[int, CriterionResult]:
+        """Map each enrolment's id to its result."""
+
+
+_registry: dict[str, CompletionCriterion] = {}
+
+
+def register(criterion: CompletionCriterion) -> CompletionCriterion:
+    """Register a criterion. Registering the same key twice replaces the first."""
+    _registry[criterion.key] = criterion
+    return criterion
+
+
+def unregister(key: str) -> None:
+    _registry.pop(key, None)
+
+
+def criteria() -> list[CompletionCriterion]:
+    return list(_registry.values())
+
+
+def evaluate(
+    enrolments: Iterable[Enrolment], *, exclude: set[str] = frozenset()
+) -> dict[int, dict[str, CriterionResult]]:
+    """Every registered criterion's result for each enrolment: ``{enrolment_id: {key: result}}``."""
+    enrolments = list(enrolments)
+    results: dict[int, dict[str, CriterionResult]] = {enrolment.pk: {} for enrolment in enrolments}
+    for criterion in criteria():
+        if criterion.key in exclude:
+            continue
+        for enrolment_id, result in criterion.evaluate_many(enrolments).items():
+            results[enrolment_id][criterion.key] = result
+    return results
+
+
+def register_builtin_criteria() -> None:
+    from .services import ModulesCompletedCriterion
+
+    register(ModulesCompletedCriterion())

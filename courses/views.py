@@ -1,0 +1,74 @@
+"""
+Officer-facing views. Page routes (``CoursePage.enrol_route``, ``ModulePage.complete_route``)
+call these; they check the request, call a service and redirect. No rules live here.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from . import services
+from .models import CoursePage, ModulePage
+from .selectors import visible_to
+
+
+def _safe_next(request, fallback: str) -> str:
+    candidate = request.POST.get("next") or ""
+    if candidate and url_has_allowed_host_and_scheme(candidate, {request.get_host()}, request.is_secure()):
+        return candidate
+    return fallback
+
+
+def enrol(request, *, course: CoursePage):
+    """POST: enrol the signed-in officer, then take them to the first module (or back)."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    services.enrol(user=request.user, course=course)
+    messages.success(request, _("You are enrolled on “%(course)s”.") % {"course": course.title})
+    first = ModulePage.objects.live().child_of(course).order_by("path").first()
+    return redirect(_safe_next(request, first.url if first else course.url))
+
+
+def read_module(request, *, module: ModulePage):
+    """Show a module. Opening it marks it started for an enrolled officer (never in a preview)."""
+    if not getattr(request, "is_preview", False):
+        services.start_module(user=request.user, module=module)
+    return module.render(request)
+
+
+def complete_module(request, *, module: ModulePage):
+    """POST "I have read and understood this module": record it and move on."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        revision_id = int(request.POST.get("revision", ""))
+    except ValueError:
+        revision_id = None
+    try:
+        result = services.complete_module(user=request.user, module=module, revision_id=revision_id)
+    except services.NotEnrolled:
+        messages.error(request, _("Enrol on the course before marking its modules complete."))
+        return redirect(module.url)
+    course = module.course
+    if result.course_completion and result.newly_completed:
+        messages.success(request, _("You have completed “%(course)s”.") % {"course": course.title})
+        return redirect(course.url)
+    following = ModulePage.objects.live().sibling_of(module, inclusive=False).filter(path__gt=module.path)
+    next_module = following.order_by("path").first()
+    return redirect(next_module.url if next_module else course.url)
+
+
+@login_required
+def search(request):
+    """Wagtail search over the courses and modules this officer may see."""
+    query = request.GET.get("q", "").strip()[:200]
+    results = []
+    if query:
+        pages = Page.objects.live().type(CoursePage, ModulePage).filter(visible_to(request.user))
+        results = pages.specific().search(query)[:50]
+    return TemplateResponse(request, "courses/search.html", {"query": query, "results": results})

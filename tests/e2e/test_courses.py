@@ -1,0 +1,77 @@
+"""Course journeys in a real browser, with axe-core on every page visited."""
+
+import re
+
+from playwright.sync_api import expect
+
+from courses.models import CourseCompletion, CoursePage, ModulePage, ModuleProgress
+
+
+def test_officer_completes_the_judaism_course_end_to_end_with_the_keyboard(journey, demo):
+    page = journey.sign_in("officer")
+    expect(page.get_by_role("heading", name="Courses you can start")).to_be_visible()
+
+    journey.submit(page.get_by_role("link", name="A police officer's guide to Judaism"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("A police officer's guide to Judaism")
+    expect(page.get_by_text("Reviewed with the North London Jewish Community Partnership")).to_be_visible()
+    journey.press_enter(page.get_by_role("button", name="Enrol and start"))
+
+    course = CoursePage.objects.get(slug="guide-to-judaism")
+    module_titles = list(ModulePage.objects.live().child_of(course).order_by("path").values_list("title", flat=True))
+    assert len(module_titles) == 6
+    for number, title in enumerate(module_titles, start=1):
+        expect(page.get_by_role("heading", level=1)).to_have_text(title)
+        expect(page.get_by_text(f"Module {number} of 6")).to_be_visible()
+        if title == "Shabbat and festivals":
+            expect(page.get_by_role("heading", name="Festival dates in the next year")).to_be_visible()
+            festivals = page.get_by_role("table", name=re.compile("Computed from the Hebrew calendar"))
+            expect(festivals.get_by_role("row", name=re.compile("^Purim"))).to_contain_text("Begins at sunset")
+        # Check-your-understanding questions work from the keyboard: reveal the first answer.
+        page.locator("summary", has_text="Show the answer").first.focus()
+        page.keyboard.press("Enter")
+        expect(page.locator("details[open]").first).to_be_visible()
+        journey.press_enter(page.get_by_role("button", name="I have read and understood this module"))
+
+    expect(page.get_by_role("heading", name="Course completed")).to_be_visible()
+    expect(page.get_by_text("valid until")).to_be_visible()
+
+    journey.submit(page.get_by_role("link", name="My learning").first)
+    completed = page.locator("dl.govuk-summary-list")
+    expect(completed).to_contain_text("A police officer's guide to Judaism")
+    expect(completed).to_contain_text("Completed on")
+
+    record = CourseCompletion.objects.get(user__username="officer")
+    assert record.module_versions.count() == 6
+    assert ModuleProgress.objects.filter(user__username="officer", completed_at__isnull=False).count() == 6
+
+
+def test_a_module_reads_well_on_a_360px_phone(phone_journey, demo):
+    page = phone_journey.sign_in("officer2")
+    phone_journey.goto("/courses/guide-to-judaism/shabbat-and-festivals/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Shabbat and festivals")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    phone_journey.submit(page.get_by_role("button", name="Enrol on this course"))
+    expect(page.get_by_role("button", name="I have read and understood this module")).to_be_visible()
+
+
+def test_search_finds_a_module(journey, demo):
+    journey.sign_in("officer")
+    page = journey.goto("/search/?q=kosher")
+    expect(page.get_by_role("link", name="Food, custody, dress and contact")).to_be_visible()
+
+
+def test_trainer_edits_a_module_and_submits_it_for_approval(journey, demo):
+    module = ModulePage.objects.get(slug="death-and-bereavement")
+    page = journey.sign_in_to_admin("trainer")
+    journey.goto(f"/admin/pages/{module.pk}/edit/")
+    title = page.locator("#id_title")
+    title.fill("Death and bereavement (revised)")
+
+    page.get_by_role("button", name="More actions").click()
+    journey.submit(page.get_by_role("button", name="Submit to Course approval"))
+
+    expect(page.get_by_role("status")).to_contain_text("has been submitted for moderation")
+    module.refresh_from_db()
+    assert module.title == "Death and bereavement"  # still the published version
+    assert module.get_latest_revision_as_object().title == "Death and bereavement (revised)"
+    assert module.workflow_in_progress
