@@ -17,7 +17,7 @@ run: install assets migrate demo
 ## Install what the tests need and run the whole suite: unit tests, then browser tests
 ## (Playwright needs a pytest run of its own; see tests/conftest.py).
 test: install-dev assets chromium
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n auto $(PYTEST_ARGS)
 	$(PY) -m pytest tests/e2e $(E2E_ARGS)
 
 $(VENV)/bin/activate:

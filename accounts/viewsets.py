@@ -126,12 +126,18 @@ class UnitViewSet(ModelViewSet):
     )
 
 
+class UnitMembershipIndexView(ModelViewSet.index_view_class):
+    def get_base_queryset(self):
+        return UnitMembership.objects.select_related("user", "unit")
+
+
 class UnitMembershipViewSet(ModelViewSet):
     """Where each person has served: derived from their unit, never edited by hand."""
 
     model = UnitMembership
     name = "unit_history"
     icon = "history"
+    index_view_class = UnitMembershipIndexView
     menu_label = _("Unit history")
     add_to_reference_index = False
     form_fields = []  # never shown: the policy forbids adding and editing
@@ -148,9 +154,6 @@ class UnitMembershipViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     ordering = ["-started_at"]
-
-    def get_queryset(self, request):
-        return UnitMembership.objects.select_related("user", "unit")
 
 
 class OrganisationViewSetGroup(ModelViewSetGroup):

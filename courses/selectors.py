@@ -124,6 +124,16 @@ class CourseOverview:
         return None
 
     @property
+    def next_step(self) -> tuple[str, str] | None:
+        """Where "Continue" goes: the next module to read, else the first unmet criterion (the assessment)."""
+        if self.next_module:
+            return self.next_module.url, self.next_module.title
+        for result in self.other_criteria:
+            if not result.met and result.url:
+                return result.url, result.label
+        return None
+
+    @property
     def is_enrolled(self) -> bool:
         return self.enrolment is not None
 
@@ -145,12 +155,14 @@ def _overviews(user, courses: list[CoursePage]) -> dict[int, CourseOverview]:
     """Overviews for several courses at once: a fixed number of queries in all."""
     modules_by_course = live_modules_by_course(courses)
     enrolments: dict[int, Enrolment] = {}
+    courses_by_id = {course.pk: course for course in courses}
     if user.is_authenticated and courses:
         for enrolment in (
-            Enrolment.objects.filter(user=user, course__in=[c.pk for c in courses])
+            Enrolment.objects.filter(user=user, course__in=list(courses_by_id))
             .select_related("completion")
             .order_by("course_id", F("completed_at").desc(nulls_first=True), "-enrolled_at")
         ):
+            enrolment.course = courses_by_id[enrolment.course_id]  # criteria read it without a query
             enrolments.setdefault(enrolment.course_id, enrolment)
     progress_by_key = {}
     if enrolments:

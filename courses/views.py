@@ -14,7 +14,7 @@ from wagtail.models import Page
 
 from . import services
 from .models import CoursePage, ModulePage
-from .selectors import visible_to
+from .selectors import course_overview, visible_to
 
 
 def _safe_next(request, fallback: str) -> str:
@@ -60,7 +60,11 @@ def complete_module(request, *, module: ModulePage):
         return redirect(course.url)
     following = ModulePage.objects.live().sibling_of(module, inclusive=False).filter(path__gt=module.path)
     next_module = following.order_by("path").first()
-    return redirect(next_module.url if next_module else course.url)
+    if next_module:
+        return redirect(next_module.url)
+    # The last module: on to whatever else the course needs (its assessment), or back to the course.
+    next_step = course_overview(course=course, user=request.user).next_step
+    return redirect(next_step[0] if next_step else course.url)
 
 
 @login_required

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "accounts",
     "accounts.apps.OfficerUsersConfig",
     "courses",
+    "quizzes",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

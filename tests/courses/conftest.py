@@ -26,8 +26,12 @@ def modules(course):
     return list(ModulePage.objects.child_of(course).order_by("path"))
 
 
-def make_course(catalogue, *, modules: int, title: str = "Course"):
+def make_course(catalogue, *, modules: int, title: str = "Course", quiz: bool = False):
     course = CoursePageFactory(parent=catalogue, title=title)
     for number in range(1, modules + 1):
         ModulePageFactory(parent=course, title=f"{title} module {number}")
+    if quiz:
+        from quizzes.factories import QuestionFactory, QuizPageFactory
+
+        QuizPageFactory(parent=course, questions=[QuestionFactory(title=f"{title} question")])
     return course

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from demo import courses, organisation
+from demo import courses, organisation, quizzes
 
 DEMO_PASSWORD = "training-demo-2026"  # noqa: S105 - documented in the README; DEBUG only
 
@@ -28,9 +28,11 @@ class Command(BaseCommand):
             units = organisation.load_units()
             people = organisation.load_people(units, DEMO_PASSWORD)
             course_pages = courses.load_courses()
+            quiz_pages = quizzes.load_quizzes()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo loaded: {len(units)} units, {len(course_pages)} courses, {len(people)} demo accounts "
+                f"Demo loaded: {len(units)} units, {len(course_pages)} courses, {len(quiz_pages)} quizzes, "
+                f"{len(people)} demo accounts "
                 f"(password “{DEMO_PASSWORD}”): {', '.join(sorted(people))}."
             )
         )

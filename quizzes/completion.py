@@ -1,0 +1,70 @@
+"""
+"Assessment passed": the completion criterion this app registers with ``courses`` (see
+``courses.completion``). A course with a live quiz page is complete only when the officer
+has passed it within the same enrolment; the completion records the attempt and score.
+"""
+
+from django.db.models.functions import Length, Substr
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from courses.completion import CriterionResult
+from courses.models import Enrolment
+
+from .models import Attempt, AttemptStatus, QuizPage
+
+
+class AssessmentPassedCriterion:
+    key = "assessment"
+
+    def evaluate_many(self, enrolments) -> dict[int, CriterionResult]:
+        course_ids = {enrolment.course_id for enrolment in enrolments if enrolment.course_id}
+        if not course_ids:
+            return {}
+        course_field = Enrolment._meta.get_field("course")
+        if all(course_field.is_cached(e) for e in enrolments if e.course_id):
+            course_paths = {e.course.path: e.course_id for e in enrolments if e.course_id}
+        else:
+            course_paths = dict(Page.objects.filter(pk__in=course_ids).values_list("path", "pk"))
+        quizzes = {
+            course_paths[quiz.parent_path]: quiz
+            for quiz in QuizPage.objects.live()
+            .annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
+            .filter(parent_path__in=course_paths)
+            .only("pk", "title", "path", "url_path", "depth", "live_revision_id")
+        }
+        best: dict[int, Attempt] = {}
+        for attempt in Attempt.objects.filter(
+            enrolment__in=[e.pk for e in enrolments],
+            quiz__in=[quiz.pk for quiz in quizzes.values()],
+            status=AttemptStatus.FINISHED,
+            passed=True,
+        ).order_by("enrolment_id", "-score", "finished_at"):
+            best.setdefault(attempt.enrolment_id, attempt)
+
+        results = {}
+        for enrolment in enrolments:
+            quiz = quizzes.get(enrolment.course_id)
+            if quiz is None:
+                continue
+            attempt = best.get(enrolment.pk)
+            evidence = {}
+            if attempt:
+                evidence = {
+                    "quiz": attempt.quiz_title,
+                    "quiz_page_id": quiz.pk,
+                    "attempt_id": attempt.pk,
+                    "attempt_number": attempt.number,
+                    "score": str(attempt.score),
+                    "pass_mark": attempt.settings.get("pass_mark"),
+                    "finished_at": attempt.finished_at.isoformat(),
+                }
+            results[enrolment.pk] = CriterionResult(
+                applies=True,
+                met=attempt is not None,
+                label=_("Pass the assessment: %(title)s") % {"title": quiz.title},
+                url=quiz.url,
+                evidence=evidence,
+                score=attempt.score if attempt else None,
+            )
+        return results

@@ -1,0 +1,166 @@
+"""
+Item analysis: for each question a quiz has asked, how many officers answered it, the
+facility (the share who got it fully right), how the answers were spread, and a flag for
+questions most officers get wrong. Figures come from finished attempts' frozen copies, so
+they describe the questions exactly as officers saw them.
+"""
+
+from collections import Counter, defaultdict
+from types import SimpleNamespace
+
+import django_filters
+from django.db.models import Count, Min, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.reports import ReportView
+
+from .blocks import QuestionType
+from .models import AttemptQuestion, AttemptStatus, QuizPage
+from .scoring import CHOICE_TYPES, normalise_text
+
+#: Facility below this share is flagged: most officers get the question wrong.
+FLAG_BELOW = 0.5
+REPORT_PERMISSION = "quizzes.view_item_analysis"
+
+
+class ItemAnalysisFilterSet(WagtailFilterSet):
+    quiz = django_filters.ModelChoiceFilter(
+        queryset=QuizPage.objects.order_by("title"),
+        label=_("Quiz"),
+        method="filter_quiz",
+        empty_label=_("Choose a quiz"),
+    )
+
+    class Meta:
+        model = AttemptQuestion
+        fields = []
+
+    def filter_quiz(self, queryset, name, value):
+        return queryset.filter(attempt__quiz=value) if value else queryset.none()
+
+
+def _percent(part: int, whole: int) -> int:
+    return round(100 * part / whole) if whole else 0
+
+
+def distribution(question_type: str, answers: list[tuple[dict, dict | None]]) -> list[tuple[str, int, bool]]:
+    """
+    ``(answer, how many chose it, whether it is a correct answer)``, most chosen first.
+    Choice ids differ between attempts, so answers are counted by their text.
+    """
+    counts: Counter = Counter()
+    correct: set[str] = set()
+    for content, response in answers:
+        response = response or {}
+        if question_type in CHOICE_TYPES:
+            texts = {c["id"]: c["text"] for c in content["choices"]}
+            correct |= {c["text"] for c in content["choices"] if c["correct"]}
+            chosen = [response["choice"]] if "choice" in response else response.get("choices", [])
+            counts.update(texts[i] for i in chosen if i in texts)
+            if not chosen:
+                counts[str(_("No answer"))] += 1
+        elif question_type == QuestionType.TRUE_FALSE:
+            correct.add(str(_("True")) if content["correct"] == "true" else str(_("False")))
+            value = response.get("value")
+            counts[
+                str(_("True")) if value == "true" else str(_("False")) if value == "false" else str(_("No answer"))
+            ] += 1
+        elif question_type == QuestionType.MATCHING:
+            matches = response.get("matches", {})
+            for pair in content["pairs"]:
+                label = str(_("%(item)s matched correctly")) % {"item": pair["prompt"]}
+                correct.add(label)
+                counts[label] += matches.get(pair["id"]) == pair["answer_id"]
+        elif question_type == QuestionType.SHORT_TEXT:
+            accepted = {normalise_text(text) for text in content["accepted"]}
+            text = normalise_text(response.get("text", "")) or str(_("No answer"))
+            counts[text] += 1
+            if text in accepted:
+                correct.add(text)
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    if question_type == QuestionType.SHORT_TEXT:
+        ranked = ranked[:6]
+    return [(text, count, text in correct) for text, count in ranked]
+
+
+class ItemAnalysisView(ReportView):
+    page_title = _("Item analysis")
+    header_icon = "table"
+    index_url_name = "quizzes_reports:item_analysis"
+    index_results_url_name = "quizzes_reports:item_analysis_results"
+    results_template_name = "quizzes/admin/item_analysis_results.html"
+    filterset_class = ItemAnalysisFilterSet
+    permission_required = "view_item_analysis"
+    paginate_by = 100
+    columns = [
+        Column("title", label=_("Question")),
+        Column("type_label", label=_("Type")),
+        Column("answered", label=_("Answered")),
+        Column("facility", label=_("Facility (%)")),
+        Column("flag", label=_("Flag")),
+    ]
+    list_export = ["title", "type_label", "answered", "correct", "facility", "flag", "distribution_text"]
+    export_headings = {
+        "title": _("Question"),
+        "type_label": _("Type"),
+        "answered": _("Answered"),
+        "correct": _("Fully correct"),
+        "facility": _("Facility (%)"),
+        "flag": _("Flag"),
+        "distribution_text": _("Answers given"),
+    }
+
+    def user_has_permission(self, permission):
+        return self.request.user.has_perm(REPORT_PERMISSION)
+
+    def get_filename(self):
+        return f"item-analysis-{timezone.localdate():%Y-%m-%d}"
+
+    def get_queryset(self):
+        """One row per question asked: counts aggregated in the database."""
+        return (
+            AttemptQuestion.objects.filter(attempt__status=AttemptStatus.FINISHED)
+            .values("question_id", "question_title", "question_type")
+            .annotate(
+                answered=Count("id"),
+                correct=Count("id", filter=Q(correct=True)),
+                first_position=Min("position"),
+            )
+            .order_by("first_position", "question_title")
+        )
+
+    def decorate_paginated_queryset(self, object_list):
+        rows = [SimpleNamespace(**row) for row in object_list]
+        quiz = self.filters.form.cleaned_data.get("quiz") if self.filters and self.filters.is_valid() else None
+        answers = defaultdict(list)
+        if quiz and rows:
+            for question_id, title, content, response in AttemptQuestion.objects.filter(
+                attempt__quiz=quiz,
+                attempt__status=AttemptStatus.FINISHED,
+                question_title__in=[row.question_title for row in rows],
+            ).values_list("question_id", "question_title", "content", "response"):
+                answers[(question_id, title)].append((content, response))
+        types = dict(QuestionType.CHOICES)
+        for row in rows:
+            row.title = row.question_title
+            row.type_label = types.get(row.question_type, row.question_type)
+            row.facility = _percent(row.correct, row.answered)
+            row.flag = _("Most get this wrong") if row.answered and row.correct / row.answered < FLAG_BELOW else ""
+            row.distribution = [
+                (text, count, _percent(count, row.answered), is_correct)
+                for text, count, is_correct in distribution(
+                    row.question_type, answers[(row.question_id, row.question_title)]
+                )
+            ]
+            row.distribution_text = "; ".join(
+                f"{text}: {count}{' (correct)' if is_correct else ''}"
+                for text, count, _pct, is_correct in row.distribution
+            )
+        return rows
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["flag_below"] = round(FLAG_BELOW * 100)
+        return context

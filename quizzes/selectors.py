@@ -1,0 +1,186 @@
+"""
+Read queries and template data for quiz pages. While an attempt is open, templates get
+``QuestionForm`` objects built from ``scoring.display``: texts, ids and the officer's own
+answers, never which answer is right. Review data is built only when the review policy
+allows it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Sum
+
+from . import scoring, services
+from .blocks import QuestionType
+from .models import Attempt, AttemptQuestion, QuizPage
+
+
+def planned_question_count(quiz: QuizPage) -> int:
+    """How many questions an attempt will ask (fixed ones plus the random draws)."""
+    totals = quiz.slots.aggregate(draws=Sum("draw_count"))
+    fixed = quiz.slots.filter(question__isnull=False).count()
+    return fixed + (totals["draws"] or 0)
+
+
+@dataclass
+class AttemptSummary:
+    attempt: Attempt
+    review: services.Review
+
+
+@dataclass
+class QuizOverview:
+    quiz: QuizPage
+    question_count: int
+    eligibility: services.Eligibility | None = None
+    attempts: list[AttemptSummary] = field(default_factory=list)
+
+    @property
+    def in_progress(self) -> Attempt | None:
+        return self.eligibility.in_progress if self.eligibility else None
+
+    @property
+    def time_allowed_minutes(self) -> int | None:
+        if not self.quiz.time_limit_minutes:
+            return None
+        extra = self.eligibility.allowance.extra_time_percent if self.eligibility else 0
+        return round(self.quiz.time_limit_minutes * (100 + extra) / 100)
+
+
+def quiz_overview(*, quiz: QuizPage, user) -> QuizOverview:
+    overview = QuizOverview(quiz=quiz, question_count=planned_question_count(quiz))
+    if user.is_authenticated:
+        allowed = services.eligibility(user=user, quiz=quiz)
+        overview.eligibility = allowed
+        overview.attempts = [
+            AttemptSummary(attempt=attempt, review=services.review_for(attempt=attempt, allowed=allowed))
+            for attempt in allowed.finished
+        ]
+    return overview
+
+
+# Questions as the officer answers them
+
+
+@dataclass
+class Option:
+    id: str
+    text: str
+    selected: bool = False
+
+
+@dataclass
+class MatchRow:
+    id: str
+    prompt: str
+    selected: str = ""
+
+
+@dataclass
+class QuestionForm:
+    """One question as shown in an open attempt: no correct answers anywhere in here."""
+
+    position: int
+    prompt: str
+    question_type: str
+    marks: object
+    options: list[Option] = field(default_factory=list)
+    rows: list[MatchRow] = field(default_factory=list)
+    match_options: list[Option] = field(default_factory=list)
+    vignette: str = ""
+    text: str = ""
+    answered: bool = False
+
+    @property
+    def field_name(self) -> str:
+        return f"q-{self.position}"
+
+    @property
+    def is_multiple(self) -> bool:
+        return self.question_type == QuestionType.MULTIPLE_RESPONSE
+
+
+def question_form(question: AttemptQuestion) -> QuestionForm:
+    shown = scoring.display(question_type=question.question_type, content=question.content)
+    response = question.response or {}
+    form = QuestionForm(
+        position=question.position,
+        prompt=question.prompt,
+        question_type=question.question_type,
+        marks=question.marks,
+        vignette=shown.get("vignette", ""),
+        answered=bool(question.response),
+    )
+    selected = {response.get("choice"), response.get("value"), *response.get("choices", [])}
+    form.options = [
+        Option(id=c["id"], text=str(c["text"]), selected=c["id"] in selected) for c in shown.get("choices", [])
+    ]
+    matches = response.get("matches", {})
+    form.rows = [
+        MatchRow(id=p["id"], prompt=p["prompt"], selected=matches.get(p["id"], "")) for p in shown.get("pairs", [])
+    ]
+    form.match_options = [Option(id=o["id"], text=o["text"]) for o in shown.get("options", [])]
+    form.text = response.get("text", "")
+    return form
+
+
+# Questions as the officer reviews them
+
+
+@dataclass
+class ReviewedQuestion:
+    position: int
+    prompt: str
+    vignette: str
+    question_type: str
+    marks: object
+    marks_awarded: object
+    correct: bool | None
+    your_answer: list[str]
+    correct_answer: list[str]
+    feedback: list[str]
+    explanation: str
+
+
+def _texts(content: dict, ids) -> list[str]:
+    by_id = {c["id"]: c["text"] for c in content.get("choices", [])}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def reviewed_question(question: AttemptQuestion) -> ReviewedQuestion:
+    content, response, kind = question.content, question.response or {}, question.question_type
+    your, right, feedback = [], [], []
+    if kind in scoring.CHOICE_TYPES:
+        chosen = [response["choice"]] if "choice" in response else response.get("choices", [])
+        your = _texts(content, chosen)
+        right = [c["text"] for c in content["choices"] if c["correct"]]
+        feedback = [c["feedback"] for c in content["choices"] if c["id"] in chosen and c.get("feedback")]
+    elif kind == QuestionType.TRUE_FALSE:
+        labels = {"true": "True", "false": "False"}
+        if "value" in response:
+            your = [labels[response["value"]]]
+            chosen_feedback = content.get(f"feedback_{response['value']}")
+            feedback = [chosen_feedback] if chosen_feedback else []
+        right = [labels[content["correct"]]]
+    elif kind == QuestionType.MATCHING:
+        options = {o["id"]: o["text"] for o in content["options"]}
+        matches = response.get("matches", {})
+        your = [f"{p['prompt']} → {options.get(matches.get(p['id']), '—')}" for p in content["pairs"]]
+        right = [f"{p['prompt']} → {options[p['answer_id']]}" for p in content["pairs"]]
+    elif kind == QuestionType.SHORT_TEXT:
+        your = [response["text"]] if response.get("text") else []
+        right = list(content["accepted"][:1])
+    return ReviewedQuestion(
+        position=question.position,
+        prompt=question.prompt,
+        vignette=content.get("vignette", ""),
+        question_type=kind,
+        marks=question.marks,
+        marks_awarded=question.marks_awarded,
+        correct=question.correct,
+        your_answer=your,
+        correct_answer=right,
+        feedback=feedback,
+        explanation=content.get("explanation", ""),
+    )

@@ -1,0 +1,414 @@
+"""
+Writes and rules for attempts: starting (freezing the questions), saving answers, the time
+limit, submitting and marking. Scoring happens here and only here.
+
+Every write locks the attempt row (or, to start one, the officer's row) so that two tabs,
+a double click or a retried request cannot start two attempts or mark one twice; database
+constraints (one attempt in progress, unique attempt numbers) back the locks up.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from courses import services as course_services
+
+from . import scoring
+from .models import Adjustment, Attempt, AttemptQuestion, AttemptStatus, ClosedReason, Question, QuizPage
+from .models.pages import ReviewWhat, ReviewWhen
+
+#: Answers arriving up to this long after the deadline still count (a slow connection).
+GRACE = timedelta(seconds=60)
+
+
+class QuizError(Exception):
+    """A request that cannot be carried out; ``status`` is the HTTP status to answer with."""
+
+    status = 400
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class NotAllowed(QuizError):
+    status = 403
+
+
+class AttemptNotFound(QuizError):
+    status = 404
+
+
+class AttemptFinished(QuizError):
+    status = 409
+
+
+class TimeUp(QuizError):
+    status = 409
+
+
+class BadAnswer(QuizError):
+    status = 400
+
+
+# Allowances and eligibility
+
+
+@dataclass(frozen=True)
+class Allowance:
+    attempts_allowed: int  # 0 means unlimited
+    extra_time_percent: int
+    extra_attempts: int
+
+
+def allowance_for(*, user, quiz: QuizPage) -> Allowance:
+    """The quiz's limits for this officer, with any reasonable adjustments added."""
+    totals = Adjustment.objects.filter(Q(quiz=quiz) | Q(quiz__isnull=True), user=user).aggregate(
+        time=Sum("extra_time_percent"), attempts=Sum("extra_attempts")
+    )
+    extra_attempts = totals["attempts"] or 0
+    allowed = quiz.attempts_allowed + extra_attempts if quiz.attempts_allowed else 0
+    return Allowance(attempts_allowed=allowed, extra_time_percent=totals["time"] or 0, extra_attempts=extra_attempts)
+
+
+@dataclass
+class Eligibility:
+    attempts: list[Attempt]
+    allowance: Allowance
+    can_start: bool
+    reason: str = ""
+    next_allowed_at: datetime | None = None
+
+    @property
+    def in_progress(self) -> Attempt | None:
+        return next((a for a in self.attempts if a.status == AttemptStatus.IN_PROGRESS), None)
+
+    @property
+    def finished(self) -> list[Attempt]:
+        return [a for a in self.attempts if a.status == AttemptStatus.FINISHED]
+
+    @property
+    def has_passed(self) -> bool:
+        return any(a.passed for a in self.finished)
+
+    @property
+    def attempts_left(self) -> int | None:
+        if not self.allowance.attempts_allowed:
+            return None
+        return max(0, self.allowance.attempts_allowed - len(self.attempts))
+
+
+def eligibility(*, user, quiz: QuizPage, now: datetime | None = None) -> Eligibility:
+    now = now or timezone.now()
+    attempts = list(Attempt.objects.filter(user=user, quiz=quiz).order_by("number"))
+    allowance = allowance_for(user=user, quiz=quiz)
+    result = Eligibility(attempts=attempts, allowance=allowance, can_start=True)
+    if result.in_progress:
+        result.can_start, result.reason = False, _("You have an attempt in progress.")
+    elif allowance.attempts_allowed and len(attempts) >= allowance.attempts_allowed:
+        result.can_start = False
+        result.reason = _("You have used all %(count)s attempts.") % {"count": allowance.attempts_allowed}
+    elif quiz.minutes_between_attempts and result.finished:
+        next_allowed = result.finished[-1].finished_at + timedelta(minutes=quiz.minutes_between_attempts)
+        if next_allowed > now:
+            result.can_start, result.next_allowed_at = False, next_allowed
+            result.reason = _("You can try again from %(time)s.") % {
+                "time": timezone.localtime(next_allowed).strftime("%H:%M on %-d %B")
+            }
+    return result
+
+
+# Starting
+
+
+def draw_questions(*, quiz: QuizPage, rng: random.Random) -> list[Question]:
+    """The quiz's fixed questions in order, plus its random draws, without repeats; live only."""
+    chosen: list[Question] = []
+    for slot in quiz.slots.select_related("question").order_by("sort_order"):
+        if slot.question_id:
+            if slot.question.live and slot.question not in chosen:
+                chosen.append(slot.question)
+            continue
+        pool = Question.objects.filter(live=True).exclude(pk__in=[q.pk for q in chosen])
+        if slot.draw_category_id:
+            pool = pool.filter(category_id=slot.draw_category_id)
+        if slot.draw_tag_id:
+            pool = pool.filter(tagged_items__tag_id=slot.draw_tag_id)
+        pool = list(pool.distinct().order_by("pk"))
+        chosen += rng.sample(pool, min(slot.draw_count or 0, len(pool)))
+    if quiz.shuffle_questions:
+        rng.shuffle(chosen)
+    return chosen
+
+
+def start_attempt(*, user, quiz: QuizPage, now: datetime | None = None, rng: random.Random | None = None) -> Attempt:
+    """
+    Start an attempt, freezing a copy of every question it asks. If one is already in
+    progress, return it (a double click or a second tab starts nothing new).
+    """
+    now = now or timezone.now()
+    rng = rng or random.SystemRandom()
+    with transaction.atomic():
+        get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+        current = Attempt.objects.filter(user=user, quiz=quiz, status=AttemptStatus.IN_PROGRESS).first()
+        if current:
+            return current
+        allowed = eligibility(user=user, quiz=quiz, now=now)
+        if not allowed.can_start:
+            raise NotAllowed(allowed.reason)
+        questions = draw_questions(quiz=quiz, rng=rng)
+        if not questions:
+            raise NotAllowed(_("This quiz has no questions yet. Tell your training team."))
+        enrolment = course_services.enrol(user=user, course=quiz.course)
+        deadline = None
+        if quiz.time_limit_minutes:
+            minutes = quiz.time_limit_minutes * (100 + allowed.allowance.extra_time_percent) / 100
+            deadline = now + timedelta(minutes=minutes)
+        attempt = Attempt.objects.create(
+            user=user,
+            quiz=quiz,
+            quiz_title=quiz.title,
+            course_title=quiz.course.title,
+            enrolment=enrolment,
+            number=max((a.number for a in allowed.attempts), default=0) + 1,
+            started_at=now,
+            deadline=deadline,
+            settings={
+                "pass_mark": quiz.pass_mark,
+                "attempts_allowed": allowed.allowance.attempts_allowed,
+                "time_limit_minutes": quiz.time_limit_minutes,
+                "extra_time_percent": allowed.allowance.extra_time_percent,
+                "layout": quiz.layout,
+                "review_what": quiz.review_what,
+                "review_when": quiz.review_when,
+                "quiz_revision_id": quiz.live_revision_id,
+            },
+        )
+        frozen = []
+        for position, question in enumerate(questions, start=1):
+            block = question.body[0]
+            frozen.append(
+                AttemptQuestion(
+                    attempt=attempt,
+                    position=position,
+                    question=question,
+                    question_revision_id=question.live_revision_id,
+                    question_title=question.title,
+                    question_type=block.block_type,
+                    prompt=question.prompt,
+                    content=scoring.freeze(
+                        question_type=block.block_type,
+                        value=block.value,
+                        explanation=str(question.explanation),
+                        shuffle=quiz.shuffle_choices,
+                        rng=rng,
+                    ),
+                    marks=Decimal(question.marks),
+                )
+            )
+        AttemptQuestion.objects.bulk_create(frozen)
+        attempt.marks_available = sum((q.marks for q in frozen), Decimal(0))
+        attempt.save(update_fields=["marks_available"])
+        return attempt
+
+
+# Answering
+
+
+def _locked_attempt(*, user, quiz: QuizPage, number: int) -> Attempt:
+    attempt = Attempt.objects.select_for_update().filter(user=user, quiz=quiz, number=number).first()
+    if attempt is None:
+        raise AttemptNotFound(_("There is no such attempt for you on this quiz."))
+    return attempt
+
+
+def is_overdue(attempt: Attempt, now: datetime) -> bool:
+    return attempt.deadline is not None and now > attempt.deadline + GRACE
+
+
+def _parse_all(attempt: Attempt, data, positions: list[int]) -> dict[int, dict | None]:
+    """Validate every submitted answer before anything is written."""
+    questions = {q.position: q for q in attempt.questions.filter(position__in=positions)}
+    responses: dict[int, dict | None] = {}
+    for position in positions:
+        question = questions.get(position)
+        if question is None:
+            raise BadAnswer(_("That question is not part of this attempt."))
+        prefix = f"q-{position}"
+        field_values = {
+            key[len(prefix) + 1 :] if key != prefix else "": data.getlist(key)
+            for key in data
+            if key == prefix or key.startswith(prefix + "-")
+        }
+        try:
+            responses[position] = scoring.parse_response(
+                question_type=question.question_type, content=question.content, field_values=field_values
+            )
+        except scoring.InvalidResponse as error:
+            raise BadAnswer(str(error)) from error
+    return responses
+
+
+def _positions_in(data, attempt_size: int) -> list[int]:
+    raw = data.getlist("shown")
+    try:
+        positions = sorted({int(value) for value in raw})
+    except ValueError as error:
+        raise BadAnswer(_("That question is not part of this attempt.")) from error
+    if len(positions) > attempt_size or any(p < 1 for p in positions):
+        raise BadAnswer(_("That question is not part of this attempt."))
+    return positions
+
+
+def _store(attempt: Attempt, responses: dict[int, dict | None], now: datetime) -> None:
+    questions = list(attempt.questions.filter(position__in=list(responses)))
+    changed = []
+    for question in questions:
+        response = responses[question.position]
+        if response != question.response:
+            question.response = response
+            question.answered_at = now if response else None
+            changed.append(question)
+    if changed:
+        AttemptQuestion.objects.bulk_update(changed, ["response", "answered_at"])
+
+
+def save_answers(*, user, quiz: QuizPage, number: int, data, now: datetime | None = None, position=None) -> Attempt:
+    """
+    Save the answers shown on one page of the attempt (``data`` is the submitted form).
+    Refuses, changing nothing, if the attempt is finished, the time is up, or any answer
+    could not be an answer to its question.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        attempt = _locked_attempt(user=user, quiz=quiz, number=number)
+        if attempt.is_finished:
+            raise AttemptFinished(_("This attempt has already been submitted, so its answers cannot change."))
+        timed_out = is_overdue(attempt, now)
+        if timed_out:
+            # Close it (committed with this block), then refuse the late answers below.
+            _finish(attempt, reason=ClosedReason.TIME_EXPIRED, now=now)
+    if timed_out:
+        raise TimeUp(
+            _(
+                "The time allowed ran out at %(time)s, so this answer could not be saved. "
+                "Your attempt has been marked with the answers saved before then."
+            )
+            % {"time": timezone.localtime(attempt.deadline).strftime("%H:%M")}
+        )
+    with transaction.atomic():
+        attempt = _locked_attempt(user=user, quiz=quiz, number=number)
+        if attempt.is_finished:
+            raise AttemptFinished(_("This attempt has already been submitted, so its answers cannot change."))
+        size = attempt.questions.count()
+        responses = _parse_all(attempt, data, _positions_in(data, size))
+        _store(attempt, responses, now)
+        if position is not None and 1 <= position <= size and position != attempt.current_position:
+            attempt.current_position = position
+            attempt.save(update_fields=["current_position"])
+    return attempt
+
+
+def submit_attempt(*, user, quiz: QuizPage, number: int, data=None, now: datetime | None = None) -> Attempt:
+    """
+    Save any answers sent with the submission and mark the attempt, once. Submitting again
+    (a second tab, a double click) returns the attempt as marked the first time.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        attempt = _locked_attempt(user=user, quiz=quiz, number=number)
+        if attempt.is_finished:
+            return attempt
+        if is_overdue(attempt, now):
+            _finish(attempt, reason=ClosedReason.TIME_EXPIRED, now=now)
+            return attempt
+        if data is not None and data.getlist("shown"):
+            size = attempt.questions.count()
+            _store(attempt, _parse_all(attempt, data, _positions_in(data, size)), now)
+        _finish(attempt, reason=ClosedReason.SUBMITTED, now=now)
+    return attempt
+
+
+def _finish(attempt: Attempt, *, reason: str, now: datetime) -> None:
+    """Mark every question, total the score and close the attempt (the row is locked)."""
+    questions = list(attempt.questions.all())
+    for question in questions:
+        result = scoring.mark(
+            question_type=question.question_type,
+            content=question.content,
+            response=question.response,
+            marks=question.marks,
+        )
+        question.marks_awarded, question.correct = result.awarded, result.correct
+    AttemptQuestion.objects.bulk_update(questions, ["marks_awarded", "correct"])
+    attempt.marks_awarded = sum((q.marks_awarded for q in questions), Decimal(0))
+    attempt.marks_available = sum((q.marks for q in questions), Decimal(0))
+    attempt.score = scoring.percentage(attempt.marks_awarded, attempt.marks_available)
+    attempt.passed = attempt.score >= Decimal(attempt.settings.get("pass_mark", 0))
+    attempt.status = AttemptStatus.FINISHED
+    attempt.closed_reason = reason
+    attempt.finished_at = now
+    attempt.save()
+    if attempt.passed and attempt.enrolment_id:
+        course_services.complete_course_if_done(enrolment=attempt.enrolment, when=now)
+
+
+def close_if_overdue(*, attempt: Attempt, now: datetime | None = None) -> bool:
+    """Close and mark an attempt whose time ran out (on the officer's next visit, or from cron)."""
+    now = now or timezone.now()
+    if attempt.status != AttemptStatus.IN_PROGRESS or not is_overdue(attempt, now):
+        return False
+    with transaction.atomic():
+        locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        if locked.status != AttemptStatus.IN_PROGRESS:
+            return False
+        _finish(locked, reason=ClosedReason.TIME_EXPIRED, now=now)
+    return True
+
+
+def close_overdue_attempts(*, now: datetime | None = None) -> int:
+    """Close every attempt whose time (plus the grace period) has run out. For cron."""
+    now = now or timezone.now()
+    overdue = Attempt.objects.filter(status=AttemptStatus.IN_PROGRESS, deadline__lt=now - GRACE)
+    return sum(close_if_overdue(attempt=attempt, now=now) for attempt in overdue.iterator())
+
+
+# Review
+
+
+@dataclass
+class Review:
+    """What the officer may see of a finished attempt, under the quiz's review policy."""
+
+    level: str  # a ReviewWhat value
+    reason: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def shows_which_right(self) -> bool:
+        return self.level in {ReviewWhat.WHICH_RIGHT, ReviewWhat.FULL}
+
+    @property
+    def shows_answers(self) -> bool:
+        return self.level == ReviewWhat.FULL
+
+
+def review_for(*, attempt: Attempt, allowed: Eligibility) -> Review:
+    settings = attempt.settings
+    if settings.get("review_when") == ReviewWhen.IMMEDIATELY:
+        return Review(level=settings.get("review_what", ReviewWhat.SCORE_ONLY))
+    if allowed.has_passed or allowed.attempts_left == 0:
+        return Review(level=settings.get("review_what", ReviewWhat.SCORE_ONLY))
+    return Review(
+        level=ReviewWhat.SCORE_ONLY,
+        reason=_("The answers are shown once you pass, or when you have no attempts left."),
+    )

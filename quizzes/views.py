@@ -1,0 +1,202 @@
+"""
+Officer-facing quiz views, called by ``QuizPage``'s routes. They check the request, call
+``services`` and redirect (post/redirect/get). Every refusal is an HTTP 4xx with a clear
+message and changes nothing.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpResponseNotAllowed, JsonResponse, QueryDict
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import services
+from .models import Attempt, AttemptStatus, Layout, QuizPage
+from .selectors import question_form, reviewed_question
+
+PENDING_KEY = "quiz_answers_kept_at_sign_in"
+
+
+def _attempt_url(quiz: QuizPage, number: int, **query) -> str:
+    url = quiz.url + quiz.reverse_subpage("attempt", args=[number])
+    if query:
+        url += "?" + "&".join(f"{key}={value}" for key, value in query.items())
+    return url
+
+
+def _error(request, quiz: QuizPage, error: services.QuizError, number: int | None = None):
+    return TemplateResponse(
+        request,
+        "quizzes/error.html",
+        {"page": quiz, "message": error.message, "number": number},
+        status=error.status,
+    )
+
+
+def quiz_home(request, *, quiz: QuizPage):
+    """The quiz's front page. An attempt whose time ran out is closed and marked here."""
+    if request.user.is_authenticated and not getattr(request, "is_preview", False):
+        for attempt in Attempt.objects.filter(user=request.user, quiz=quiz, status=AttemptStatus.IN_PROGRESS):
+            services.close_if_overdue(attempt=attempt)
+    return quiz.render(request)
+
+
+def start(request, *, quiz: QuizPage):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        attempt = services.start_attempt(user=request.user, quiz=quiz)
+    except services.QuizError as error:
+        messages.error(request, error.message)
+        return redirect(quiz.url)
+    return redirect(_attempt_url(quiz, attempt.number, q=attempt.current_position))
+
+
+def _apply_kept_answers(request, quiz: QuizPage, number: int) -> None:
+    """Answers posted when the session had expired were kept; save them now the officer is back."""
+    kept = request.session.get(PENDING_KEY)
+    if not kept or kept.get("quiz") != quiz.pk or kept.get("number") != number:
+        return
+    del request.session[PENDING_KEY]
+    data = QueryDict(mutable=True)
+    for key, values in kept["data"].items():
+        data.setlist(key, values)
+    try:
+        services.save_answers(user=request.user, quiz=quiz, number=number, data=data)
+    except services.QuizError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Your session had ended, but the answers you sent were kept and saved."))
+
+
+def attempt(request, *, quiz: QuizPage, number: int):
+    """Show the attempt's questions (one page or all), or save them and move on."""
+    if request.method == "POST":
+        return _save_and_move(request, quiz, number)
+    _apply_kept_answers(request, quiz, number)
+    record = Attempt.objects.filter(user=request.user, quiz=quiz, number=number).first()
+    if record is None:
+        raise Http404
+    if record.status == AttemptStatus.IN_PROGRESS and services.close_if_overdue(attempt=record):
+        messages.error(request, _("The time allowed ran out. Your attempt has been marked with the answers saved."))
+        record.refresh_from_db()
+    if record.is_finished:
+        return redirect(quiz.url + quiz.reverse_subpage("result", args=[number]))
+
+    questions = list(record.questions.all())
+    total = len(questions)
+    if request.GET.get("summary"):
+        return TemplateResponse(
+            request,
+            "quizzes/summary.html",
+            {"page": quiz, "attempt": record, "questions": [question_form(q) for q in questions]},
+        )
+    one_per_page = record.settings.get("layout") == Layout.ONE_PER_PAGE
+    if one_per_page:
+        try:
+            position = int(request.GET.get("q", record.current_position))
+        except ValueError:
+            position = record.current_position
+        position = min(max(position, 1), total)
+        shown = [questions[position - 1]]
+    else:
+        position, shown = 1, questions
+    return TemplateResponse(
+        request,
+        "quizzes/attempt.html",
+        {
+            "page": quiz,
+            "attempt": record,
+            "questions": [question_form(q) for q in shown],
+            "position": position,
+            "total": total,
+            "one_per_page": one_per_page,
+            "answered": sum(1 for q in questions if q.response),
+        },
+    )
+
+
+def _save_and_move(request, quiz: QuizPage, number: int):
+    action = request.POST.get("action", "save")
+    try:
+        position = int(request.POST.get("position", "1"))
+    except ValueError:
+        position = 1
+    target = {"next": position + 1, "previous": position - 1}.get(action, position)
+    try:
+        record = services.save_answers(user=request.user, quiz=quiz, number=number, data=request.POST, position=target)
+    except services.QuizError as error:
+        return _error(request, quiz, error, number)
+    if action == "finish":
+        return redirect(_attempt_url(quiz, number, summary=1))
+    total = record.questions.count()
+    return redirect(_attempt_url(quiz, number, q=min(max(target, 1), total)))
+
+
+def autosave(request, *, quiz: QuizPage, number: int):
+    """Saved in the background as the officer answers (see quizzes/static/quizzes/autosave.js)."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        services.save_answers(user=request.user, quiz=quiz, number=number, data=request.POST)
+    except services.QuizError as error:
+        return JsonResponse({"saved": False, "message": error.message}, status=error.status)
+    return JsonResponse({"saved": True, "saved_at": timezone.localtime().strftime("%H:%M:%S")})
+
+
+def submit(request, *, quiz: QuizPage, number: int):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        services.submit_attempt(user=request.user, quiz=quiz, number=number, data=request.POST)
+    except services.QuizError as error:
+        return _error(request, quiz, error, number)
+    return redirect(quiz.url + quiz.reverse_subpage("result", args=[number]))
+
+
+def result(request, *, quiz: QuizPage, number: int):
+    record = Attempt.objects.filter(user=request.user, quiz=quiz, number=number).first()
+    if record is None:
+        raise Http404
+    if not record.is_finished:
+        return redirect(_attempt_url(quiz, number))
+    allowed = services.eligibility(user=request.user, quiz=quiz)
+    review = services.review_for(attempt=record, allowed=allowed)
+    questions = [reviewed_question(q) for q in record.questions.all()] if review.shows_which_right else []
+    return TemplateResponse(
+        request,
+        "quizzes/result.html",
+        {
+            "page": quiz,
+            "attempt": record,
+            "review": review,
+            "questions": questions,
+            "eligibility": allowed,
+            "course": quiz.course,
+        },
+    )
+
+
+def keep_answers_posted_after_session_expired(request, *, quiz: QuizPage):
+    """
+    An officer whose session has ended (a long call, a lost signal) and who then presses
+    "Next" or "Submit" would lose those answers at the sign-in page. Keep them in the new
+    session instead; once signed in again, the attempt page saves them.
+    """
+    if request.user.is_authenticated or request.method != "POST":
+        return None
+    subpage = request.path[len(quiz.url) :] if quiz.url and request.path.startswith(quiz.url) else ""
+    parts = subpage.strip("/").split("/")
+    if len(parts) < 2 or parts[0] != "attempt" or not parts[1].isdigit():
+        return None
+    number = int(parts[1])
+    request.session[PENDING_KEY] = {
+        "quiz": quiz.pk,
+        "number": number,
+        "data": {key: request.POST.getlist(key) for key in request.POST if key != "csrfmiddlewaretoken"},
+    }
+    if parts[-1] == "save":
+        return JsonResponse({"saved": False, "message": _("You have been signed out. Sign in again.")}, status=401)
+    return redirect_to_login(_attempt_url(quiz, number))

@@ -1,0 +1,235 @@
+"""
+Wagtail admin for quizzes: the question bank (snippets), officers' attempts (read-only,
+scoped to the viewer), and reasonable adjustments.
+"""
+
+import django_filters
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, LiveStatusTagColumn, UpdatedAtColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from accounts.selectors import people_visible_to, unit_tree
+from accounts.viewsets import UnitTreeFilter
+
+from .blocks import QuestionType
+from .forms import AdjustmentForm
+from .models import Adjustment, Attempt, AttemptStatus, Question, QuestionCategory, QuizPage
+from .selectors import reviewed_question
+
+
+class QuestionFilterSet(WagtailFilterSet):
+    question_type = django_filters.ChoiceFilter(choices=QuestionType.CHOICES, label=_("Type"))
+    tag = django_filters.ModelChoiceFilter(
+        field_name="tagged_items__tag",
+        queryset=Tag.objects.filter(quizzes_questiontag_items__isnull=False).distinct().order_by("name"),
+        label=_("Tag"),
+        distinct=True,
+    )
+
+    class Meta:
+        model = Question
+        fields = ["question_type", "category", "live"]
+
+
+class QuestionViewSet(SnippetViewSet):
+    """The question bank: trainers write, content approvers publish (Course approval workflow)."""
+
+    model = Question
+    icon = "help"
+    menu_label = _("Questions")
+    filterset_class = QuestionFilterSet
+    search_fields = ["title", "prompt"]
+    list_display = [
+        "title",
+        Column("question_type", label=_("Type"), accessor="get_question_type_display", sort_key="question_type"),
+        "category",
+        "marks",
+        LiveStatusTagColumn(),
+        UpdatedAtColumn(),
+    ]
+    list_export = ["title", "question_type", "category", "marks", "prompt", "live"]
+    export_filename = "question-bank"
+    inspect_view_enabled = True
+    copy_view_enabled = True
+
+
+class QuestionCategoryViewSet(SnippetViewSet):
+    model = QuestionCategory
+    icon = "folder-open-inverse"
+    menu_label = _("Categories")
+    list_display = ["name", "description"]
+    search_fields = ["name"]
+
+
+class QuestionBankGroup(SnippetViewSetGroup):
+    menu_label = _("Question bank")
+    menu_icon = "help"
+    menu_order = 210
+    items = (QuestionViewSet, QuestionCategoryViewSet)
+
+
+# Attempts: evidence, never edited; each viewer sees only the officers in their scope.
+
+
+class AttemptFilterSet(WagtailFilterSet):
+    quiz = django_filters.ModelChoiceFilter(queryset=QuizPage.objects.order_by("title"), label=_("Quiz"))
+    unit = UnitTreeFilter(field_name="user__unit", queryset=unit_tree(), label=_("Unit (with its sub-units)"))
+    status = django_filters.ChoiceFilter(choices=AttemptStatus.choices, label=_("Status"))
+    passed = django_filters.BooleanFilter(label=_("Passed"))
+    started_at = django_filters.DateFromToRangeFilter(label=_("Started"))
+
+    class Meta:
+        model = Attempt
+        fields = []
+
+
+class ScopedAttemptsMixin:
+    def scoped_attempts(self):
+        return Attempt.objects.filter(user__in=people_visible_to(self.request.user)).select_related(
+            "user", "user__unit"
+        )
+
+
+class AttemptIndexView(ScopedAttemptsMixin, generic.IndexView):
+    def get_base_queryset(self):
+        return self.scoped_attempts()
+
+
+class AttemptInspectView(ScopedAttemptsMixin, generic.InspectView):
+    template_name = "quizzes/admin/attempt_inspect.html"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(self.scoped_attempts(), pk=self.pk)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["attempt"] = self.object
+        context["questions"] = [(q, reviewed_question(q)) for q in self.object.questions.all()]
+        return context
+
+
+class AttemptViewSet(ModelViewSet):
+    """Attempts per quiz, read-only, with every answer as the officer saw it (inspect)."""
+
+    model = Attempt
+    name = "attempts"
+    icon = "tasks"
+    menu_label = _("Attempts")
+    index_view_class = AttemptIndexView
+    inspect_view_class = AttemptInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = []  # never shown: attempts are not edited in the admin
+    filterset_class = AttemptFilterSet
+    search_fields = ["user__first_name", "user__last_name", "user__username", "user__warrant_number", "quiz_title"]
+    ordering = ["-started_at"]
+    list_display = [
+        Column("officer", label=_("Officer"), accessor="user.display_name"),
+        Column("unit", label=_("Unit"), accessor="user.unit"),
+        "quiz_title",
+        Column("number", label=_("Attempt"), sort_key="number"),
+        DateColumn("started_at", label=_("Started"), sort_key="started_at"),
+        DateColumn("finished_at", label=_("Finished")),
+        Column("score", label=_("Score (%)"), sort_key="score"),
+        BooleanColumn("passed", label=_("Passed")),
+    ]
+    list_export = [
+        "user.warrant_number",
+        "user.display_name",
+        "user.unit",
+        "course_title",
+        "quiz_title",
+        "number",
+        "status",
+        "started_at",
+        "finished_at",
+        "closed_reason",
+        "marks_awarded",
+        "marks_available",
+        "score",
+        "passed",
+    ]
+    export_headings = {
+        "user.warrant_number": _("Warrant number"),
+        "user.display_name": _("Officer"),
+        "user.unit": _("Unit"),
+        "course_title": _("Course"),
+        "quiz_title": _("Quiz"),
+        "number": _("Attempt"),
+        "status": _("Status"),
+        "started_at": _("Started"),
+        "finished_at": _("Finished"),
+        "closed_reason": _("How it ended"),
+        "marks_awarded": _("Marks"),
+        "marks_available": _("Out of"),
+        "score": _("Score (%)"),
+        "passed": _("Passed"),
+    }
+    export_filename = "quiz-attempts"
+
+
+# Reasonable adjustments: granted and listed, never edited (a new one supersedes).
+
+
+class ScopedAdjustmentsMixin:
+    def scoped_adjustments(self):
+        queryset = Adjustment.objects.select_related("user", "quiz", "granted_by")
+        if self.request.user.has_perm("quizzes.grant_to_anyone"):
+            return queryset
+        return queryset.filter(user__in=people_visible_to(self.request.user))
+
+
+class AdjustmentIndexView(ScopedAdjustmentsMixin, generic.IndexView):
+    def get_base_queryset(self):
+        return self.scoped_adjustments()
+
+
+class AdjustmentInspectView(ScopedAdjustmentsMixin, generic.InspectView):
+    def get_object(self, queryset=None):
+        return get_object_or_404(self.scoped_adjustments(), pk=self.pk)
+
+
+class AdjustmentViewSet(ModelViewSet):
+    model = Adjustment
+    name = "adjustments"
+    icon = "time"
+    menu_label = _("Reasonable adjustments")
+    index_view_class = AdjustmentIndexView
+    inspect_view_class = AdjustmentInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = ["user", "quiz", "extra_time_percent", "extra_attempts", "reason"]
+    search_fields = ["user__first_name", "user__last_name", "user__warrant_number", "reason"]
+    list_display = [
+        Column("officer", label=_("Officer"), accessor="user.display_name"),
+        Column("quiz", label=_("Quiz"), accessor="quiz"),
+        "extra_time_percent",
+        "extra_attempts",
+        Column("granted_by", label=_("Granted by"), accessor="granted_by"),
+        DateColumn("granted_at", label=_("Granted")),
+    ]
+    list_export = [
+        "user.display_name",
+        "quiz",
+        "extra_time_percent",
+        "extra_attempts",
+        "reason",
+        "granted_by",
+        "granted_at",
+    ]
+    export_filename = "reasonable-adjustments"
+
+    def get_form_class(self, for_update=False):
+        return AdjustmentForm
+
+
+class LearnerRecordsGroup(ModelViewSetGroup):
+    menu_label = _("Assessments")
+    menu_icon = "tasks"
+    menu_order = 220
+    items = (AttemptViewSet, AdjustmentViewSet)
