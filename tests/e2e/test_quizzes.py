@@ -84,6 +84,11 @@ def test_officer_fails_once_then_passes_the_judaism_assessment_with_the_keyboard
 
     journey.submit(page.get_by_role("link", name="Back to A police officer's guide to Judaism"))
     expect(page.get_by_role("heading", name="Course completed")).to_be_visible()
+    journey.submit(page.get_by_role("link", name="My learning").first)
+    completed = page.locator("dl.govuk-summary-list")
+    expect(completed).to_contain_text("A police officer's guide to Judaism")
+    expect(completed).to_contain_text("Completed on")
     record = CourseCompletion.objects.get(user=officer)
+    assert record.module_versions.count() == 6
     assert record.evidence["assessment"]["attempt_number"] == 2
     assert record.score == 100
