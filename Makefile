@@ -7,8 +7,9 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 PYTEST_ARGS ?=
 E2E_ARGS ?=
+BENCH_ARGS ?=
 
-.PHONY: run test install install-dev assets chromium migrate demo lint format clean
+.PHONY: run test bench install install-dev assets chromium migrate demo lint format clean
 
 ## Serve the platform with the demo on http://127.0.0.1:8000 (SQLite by default).
 run: install assets migrate demo
@@ -19,6 +20,10 @@ run: install assets migrate demo
 test: install-dev assets chromium
 	$(PY) -m pytest -n auto $(PYTEST_ARGS)
 	$(PY) -m pytest tests/e2e $(E2E_ARGS)
+
+## Measure the compliance reports and exports on a force-sized data set (not part of `make test`).
+bench: install-dev
+	$(PY) benchmarks/compliance_reports.py $(BENCH_ARGS)
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)

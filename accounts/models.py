@@ -143,7 +143,9 @@ class User(AbstractUser):
         """The rank as written before a name: "Detective Sergeant", "Police Constable"."""
         if not self.rank:
             return ""
-        label = self.get_rank_display()
+        # Rank(...).label rather than get_rank_display(): the latter translates every choice
+        # on every call, which dominates exports of thousands of rows.
+        label = Rank(self.rank).label if self.rank in Rank.values else self.rank
         if self.is_detective and self.rank in DETECTIVE_RANKS:
             if self.rank == Rank.POLICE_CONSTABLE:
                 return str(_("Detective Constable"))

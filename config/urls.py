@@ -9,6 +9,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("account/", include("accounts.urls")),
     path("search/", include("courses.urls")),
+    path("record/", include("compliance.urls")),
 ]
 
 if settings.DEBUG:

@@ -7,3 +7,8 @@ from wagtail import hooks
 def admin_accessibility_fixes():
     """Accessible names for Draftail editors (see core/static/core/admin-accessibility.js)."""
     return format_html('<script src="{}" defer></script>', static("core/admin-accessibility.js"))
+
+
+@hooks.register("insert_global_admin_css")
+def admin_styles():
+    return format_html('<link rel="stylesheet" href="{}">', static("core/admin.css"))

@@ -94,6 +94,12 @@ class CoursePage(SignInRequiredMixin, RoutablePageMixin, Page):
         validators=[MinValueValidator(1), MaxValueValidator(120)],
         help_text=_("How long a completion counts before the course must be taken again. Empty: it never expires."),
     )
+    renewal_window_days = models.PositiveSmallIntegerField(
+        _("renewal window (days)"),
+        default=60,
+        validators=[MaxValueValidator(365)],
+        help_text=_("How many days before a completion expires officers may take the course again to renew it."),
+    )
     review_by = models.DateField(
         _("review by"), null=True, blank=True, help_text=_("When the content must next be checked.")
     )
@@ -102,7 +108,7 @@ class CoursePage(SignInRequiredMixin, RoutablePageMixin, Page):
         FieldPanel("summary"),
         FieldPanel("learning_outcomes"),
         FieldPanel("intended_audience"),
-        FieldRowPanel([FieldPanel("topic"), FieldPanel("validity_months")]),
+        FieldRowPanel([FieldPanel("topic"), FieldPanel("validity_months"), FieldPanel("renewal_window_days")]),
         MultiFieldPanel(
             [
                 FieldPanel("developed_with"),

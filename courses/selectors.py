@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import F, Q
 from django.db.models.functions import Length, Substr
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, PageViewRestriction
 
@@ -140,6 +141,14 @@ class CourseOverview:
     @property
     def is_complete(self) -> bool:
         return self.completion is not None
+
+    @property
+    def can_renew(self) -> bool:
+        """Completed, and expired or within the course's renewal window: a new cycle may start."""
+        if not self.completion or not self.completion.valid_until:
+            return False
+        days_left = (self.completion.valid_until - timezone.localdate()).days
+        return days_left <= self.course.renewal_window_days
 
     @property
     def changed_modules(self) -> list[ModuleRow]:

@@ -60,7 +60,9 @@ def current_enrolment(*, user, course: CoursePage) -> Enrolment | None:
 def enrol(*, user, course: CoursePage, source: str = EnrolmentSource.SELF, when=None) -> Enrolment:
     """
     Enrol the officer on the course, or return the enrolment they already have (open, or
-    completed and still valid). Idempotent, and safe when two requests race: the database
+    completed and still valid outside the renewal window). Within the course's renewal
+    window before a completion expires, or once it has expired, a new cycle starts; the old
+    completion stays in history. Idempotent, and safe when two requests race: the database
     allows one open enrolment per officer and course.
     """
     when = when or timezone.now()
@@ -73,7 +75,7 @@ def enrol(*, user, course: CoursePage, source: str = EnrolmentSource.SELF, when=
         .order_by("-completed_at")
         .first()
     )
-    if latest and _still_valid(latest, today=timezone.localdate(when)):
+    if latest and not renewal_open(latest, course=course, today=timezone.localdate(when)):
         return latest
     try:
         with transaction.atomic():
@@ -84,9 +86,12 @@ def enrol(*, user, course: CoursePage, source: str = EnrolmentSource.SELF, when=
         return Enrolment.objects.get(user=user, course=course, completed_at__isnull=True)
 
 
-def _still_valid(enrolment: Enrolment, *, today) -> bool:
-    completion_record = getattr(enrolment, "completion", None)
-    return completion_record is None or completion_record.valid_until is None or completion_record.valid_until >= today
+def renewal_open(enrolment: Enrolment, *, course: CoursePage, today) -> bool:
+    """Whether a completed enrolment may be renewed now: it has expired, or expires within the window."""
+    record = getattr(enrolment, "completion", None)
+    if record is None or record.valid_until is None:
+        return False
+    return (record.valid_until - today).days <= course.renewal_window_days
 
 
 def _lock_enrolment(*, user, course: CoursePage) -> Enrolment | None:

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 
 from accounts import roles
@@ -106,8 +107,14 @@ def load_units() -> dict[str, Unit]:
     return units
 
 
+def demo_password_hash(password: str) -> str:
+    """One hash for every demo account: hashing dozens of times would make loading slow."""
+    return make_password(password)
+
+
 def load_people(units: dict[str, Unit], password: str) -> dict[str, User]:
     groups = {group.name: group for group in Group.objects.filter(name__in=roles.ALL_ROLES)}
+    hashed = demo_password_hash(password)
     people: dict[str, User] = {}
     for spec in PEOPLE:
         user, _ = User.objects.update_or_create(
@@ -126,7 +133,7 @@ def load_people(units: dict[str, Unit], password: str) -> dict[str, User]:
                 "is_staff": spec.is_superuser,
             },
         )
-        user.set_password(password)
+        user.password = hashed
         user.save(update_fields=["password"])
         user.groups.set([groups[name] for name in spec.roles])
         for code in spec.manages:

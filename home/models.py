@@ -33,9 +33,11 @@ class HomePage(SignInRequiredMixin, Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from compliance.selectors import requirements_for
         from courses.selectors import learning_for
 
         context = super().get_context(request, *args, **kwargs)
+        context["requirements"] = requirements_for(request.user)
         context["learning"] = learning_for(request.user)
         return context
 

@@ -4,16 +4,15 @@ scoped to the viewer), and reasonable adjustments.
 """
 
 import django_filters
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, LiveStatusTagColumn, UpdatedAtColumn
-from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from accounts.selectors import people_visible_to, unit_tree
+from accounts.scoping import ScopedIndexView, ScopedInspectView
+from accounts.selectors import unit_tree
 from accounts.viewsets import UnitTreeFilter
 
 from .blocks import QuestionType
@@ -88,23 +87,16 @@ class AttemptFilterSet(WagtailFilterSet):
         fields = []
 
 
-class ScopedAttemptsMixin:
-    def scoped_attempts(self):
-        return Attempt.objects.filter(user__in=people_visible_to(self.request.user)).select_related(
-            "user", "user__unit"
-        )
+class AttemptScope:
+    select_related = ("user", "user__unit")
 
 
-class AttemptIndexView(ScopedAttemptsMixin, generic.IndexView):
-    def get_base_queryset(self):
-        return self.scoped_attempts()
+class AttemptIndexView(AttemptScope, ScopedIndexView):
+    pass
 
 
-class AttemptInspectView(ScopedAttemptsMixin, generic.InspectView):
+class AttemptInspectView(AttemptScope, ScopedInspectView):
     template_name = "quizzes/admin/attempt_inspect.html"
-
-    def get_object(self, queryset=None):
-        return get_object_or_404(self.scoped_attempts(), pk=self.pk)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -176,22 +168,17 @@ class AttemptViewSet(ModelViewSet):
 # Reasonable adjustments: granted and listed, never edited (a new one supersedes).
 
 
-class ScopedAdjustmentsMixin:
-    def scoped_adjustments(self):
-        queryset = Adjustment.objects.select_related("user", "quiz", "granted_by")
-        if self.request.user.has_perm("quizzes.grant_to_anyone"):
-            return queryset
-        return queryset.filter(user__in=people_visible_to(self.request.user))
+class AdjustmentScope:
+    select_related = ("user", "quiz", "granted_by")
+    see_everyone_permission = "quizzes.grant_to_anyone"
 
 
-class AdjustmentIndexView(ScopedAdjustmentsMixin, generic.IndexView):
-    def get_base_queryset(self):
-        return self.scoped_adjustments()
+class AdjustmentIndexView(AdjustmentScope, ScopedIndexView):
+    pass
 
 
-class AdjustmentInspectView(ScopedAdjustmentsMixin, generic.InspectView):
-    def get_object(self, queryset=None):
-        return get_object_or_404(self.scoped_adjustments(), pk=self.pk)
+class AdjustmentInspectView(AdjustmentScope, ScopedInspectView):
+    pass
 
 
 class AdjustmentViewSet(ModelViewSet):

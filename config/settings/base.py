@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "accounts.apps.OfficerUsersConfig",
     "courses",
     "quizzes",
+    "compliance",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

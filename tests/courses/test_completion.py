@@ -285,3 +285,32 @@ def test_an_expired_completion_starts_a_new_cycle_and_keeps_the_old_one(people, 
     assert Enrolment.objects.filter(user=officer).count() == 2
     assert CourseCompletion.objects.get().enrolment == first
     assert course_overview(course=course, user=officer).enrolment == second
+
+
+def test_a_completion_can_be_renewed_within_the_window_before_it_expires(people, course, modules):
+    officer = people["officer"]
+    first = services.enrol(user=officer, course=course)
+    complete_all(officer, modules)
+    course.renewal_window_days = 30
+    course.save()
+    CourseCompletion.objects.update(valid_until=timezone.localdate() + datetime.timedelta(days=31))
+    assert services.enrol(user=officer, course=course) == first  # not yet
+    CourseCompletion.objects.update(valid_until=timezone.localdate() + datetime.timedelta(days=30))
+    renewal = services.enrol(user=officer, course=course)
+    assert renewal != first and renewal.status == EnrolmentStatus.ENROLLED
+    assert course_overview(course=course, user=officer).enrolment == renewal
+    # Finishing the renewal adds a second completion; the first stays in history.
+    complete_all(officer, modules)
+    assert list(CourseCompletion.objects.filter(user=officer).values_list("enrolment_id", flat=True)) == [
+        renewal.pk,
+        first.pk,
+    ]
+
+
+def test_the_course_page_offers_renewal_in_the_window(client_as, people, course, modules):
+    officer = people["officer"]
+    services.enrol(user=officer, course=course)
+    complete_all(officer, modules)
+    assert "Renew this course" not in client_as("officer").get(course.url).content.decode()
+    CourseCompletion.objects.update(valid_until=timezone.localdate() + datetime.timedelta(days=10))
+    assert "Renew this course" in client_as("officer").get(course.url).content.decode()

@@ -43,6 +43,7 @@ class TestCoursePageTree(WagtailPageTestCase):
                     "intended_audience": "Response officers",
                     "topic": "hate_crime",
                     "validity_months": 12,
+                    "renewal_window_days": 60,
                     "developed_with": "",
                     "reviewed_with_partner": "",
                 }

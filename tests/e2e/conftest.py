@@ -122,12 +122,27 @@ class Journey:
         return [url for url in dict.fromkeys(self.visited) if url not in self.checked]
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """
+    Load the demo once, after migrating, and make it part of what every browser test starts
+    from: ``django_db_serialized_rollback`` restores this snapshot after ``live_server``
+    flushes the database, which is much faster than loading the demo for each test.
+    """
+    from django.db import connections
+    from django.test.utils import override_settings
+
+    with django_db_blocker.unblock():
+        with override_settings(DEBUG=True):
+            call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+        for connection in connections.all():
+            if hasattr(connection, "_test_serialized_contents"):
+                connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
 @pytest.fixture
-def demo(transactional_db, settings):
-    """The demo force, people and courses, as `make run` loads them."""
-    settings.DEBUG = True
-    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    settings.DEBUG = False
+def demo(transactional_db):
+    """The demo force, people, courses, quizzes and training records, as `make run` loads them."""
 
 
 def _journey(browser, live_server, request, **context_options):

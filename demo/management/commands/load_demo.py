@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from demo import courses, organisation, quizzes
+from demo import compliance, courses, organisation, quizzes
 
 DEMO_PASSWORD = "training-demo-2026"  # noqa: S105 - documented in the README; DEBUG only
 
@@ -29,10 +29,11 @@ class Command(BaseCommand):
             people = organisation.load_people(units, DEMO_PASSWORD)
             course_pages = courses.load_courses()
             quiz_pages = quizzes.load_quizzes()
+            requirements = compliance.load_compliance(units, people, DEMO_PASSWORD)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo loaded: {len(units)} units, {len(course_pages)} courses, {len(quiz_pages)} quizzes, "
-                f"{len(people)} demo accounts "
+                f"{len(requirements)} training requirements, {len(people)} demo accounts "
                 f"(password “{DEMO_PASSWORD}”): {', '.join(sorted(people))}."
             )
         )

@@ -1,0 +1,69 @@
+"""
+Admin views of records about people (attempts, adjustments, exemptions) show only the
+people ``people_visible_to`` the viewer, in the listing and by id. Subclass and set
+``model`` (as the viewset does), ``person_field`` and, if some role sees everyone,
+``see_everyone_permission``.
+"""
+
+from django import forms
+from django.shortcuts import get_object_or_404
+from wagtail.admin.views import generic
+
+from .models import User
+from .selectors import can_see_all_training_records, people_visible_to
+
+
+class ScopedToPeopleMixin:
+    person_field = "user"
+    see_everyone_permission: str | None = None
+    select_related: tuple[str, ...] = ()
+
+    def sees_everyone(self) -> bool:
+        user = self.request.user
+        return can_see_all_training_records(user) or bool(
+            self.see_everyone_permission and user.has_perm(self.see_everyone_permission)
+        )
+
+    def scoped_queryset(self):
+        queryset = self.model._default_manager.select_related(*self.select_related)
+        if self.sees_everyone():
+            return queryset
+        return queryset.filter(**{f"{self.person_field}__in": people_visible_to(self.request.user)})
+
+
+class ScopedIndexView(ScopedToPeopleMixin, generic.IndexView):
+    def get_base_queryset(self):
+        return self.scoped_queryset()
+
+
+class ScopedInspectView(ScopedToPeopleMixin, generic.InspectView):
+    def get_object(self, queryset=None):
+        return get_object_or_404(self.scoped_queryset(), pk=self.pk)
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        return f"{obj.display_name}{f', {obj.unit}' if obj.unit_id else ''}"
+
+
+class GrantedForPersonFormMixin:
+    """
+    For admin forms that grant something to a person (an exemption, an adjustment): the
+    person must be someone the signed-in user may act for, and who granted it is recorded.
+    """
+
+    see_everyone_permission: str | None = None
+
+    def limit_people(self, for_user) -> None:
+        people = User.objects.filter(is_active=True).select_related("unit")
+        sees_everyone = for_user and (
+            can_see_all_training_records(for_user)
+            or (self.see_everyone_permission and for_user.has_perm(self.see_everyone_permission))
+        )
+        if not sees_everyone:
+            people = people.filter(pk__in=people_visible_to(for_user).values("pk"))
+        self.fields["user"].queryset = people.order_by("last_name", "first_name")
+
+    def save(self, commit=True):
+        self.instance.granted_by = self.for_user
+        return super().save(commit=commit)

@@ -1,0 +1,263 @@
+"""
+Mandatory training.
+
+A ``Requirement`` says a course is required of some people: a unit (optionally with its
+sub-units), ranks or roles, or named people (``RequirementTarget`` rows), with a due rule.
+An ``Assignment`` is one person falling under one requirement, from a date, with their own
+due date; it ends (it is never deleted) when they stop falling under it. An ``Exemption``
+excuses one person from one requirement for a while, with a reason and who granted it.
+
+Each assignment's status is computed in the database by ``compliance.status`` from the
+person's course completions (``courses.CourseCompletion``), open enrolments and exemptions.
+Requirements and exemptions are edited in the Wagtail admin under "Compliance".
+"""
+
+import datetime
+import uuid
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from accounts.models import Rank
+
+
+class DueRule(models.TextChoices):
+    FIXED_DATE = "fixed_date", _("By a fixed date")
+    DAYS_AFTER = "days_after", _("A number of days after the person falls under the requirement")
+
+
+class Requirement(ClusterableModel):
+    """A course that some people must complete, by when."""
+
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.PROTECT, related_name="requirements", verbose_name=_("course")
+    )
+    name = models.CharField(
+        _("name"), max_length=150, blank=True, help_text=_("Optional, for example “Hate crime for response teams”.")
+    )
+    description = models.TextField(_("why it is required"), blank=True)
+    due_rule = models.CharField(_("due"), max_length=20, choices=DueRule.choices, default=DueRule.DAYS_AFTER)
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    due_days = models.PositiveSmallIntegerField(
+        _("days to complete"), null=True, blank=True, default=90, validators=[MinValueValidator(1)]
+    )
+    starts_on = models.DateField(
+        _("applies from"),
+        default=datetime.date.today,
+        help_text=_("People already covered on this date are assigned from it; people who join later, from joining."),
+    )
+    active = models.BooleanField(_("active"), default=True, help_text=_("Withdraw a requirement by unticking this."))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    panels = [
+        FieldPanel("course"),
+        FieldPanel("name"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("due_rule"),
+                FieldRowPanel([FieldPanel("due_date"), FieldPanel("due_days")]),
+                FieldPanel("starts_on"),
+            ],
+            heading=_("When it is due"),
+        ),
+        InlinePanel("targets", heading=_("Who must complete it"), label=_("People"), min_num=1),
+        FieldPanel("active"),
+    ]
+
+    class Meta:
+        verbose_name = _("training requirement")
+        verbose_name_plural = _("training requirements")
+        ordering = ["course__title", "pk"]
+        permissions = [("view_compliance_reports", _("Can see compliance reports for the people in their scope"))]
+
+    def __str__(self):
+        return self.name or str(self.course)
+
+    def clean(self):
+        super().clean()
+        if self.due_rule == DueRule.FIXED_DATE and not self.due_date:
+            raise ValidationError({"due_date": _("Give the date it is due by.")})
+        if self.due_rule == DueRule.DAYS_AFTER and not self.due_days:
+            raise ValidationError({"due_days": _("Give the number of days people have to complete it.")})
+
+    def due_on_for(self, assigned_on: datetime.date) -> datetime.date:
+        """The due date for someone who falls under the requirement on ``assigned_on``."""
+        if self.due_rule == DueRule.FIXED_DATE:
+            return max(self.due_date, assigned_on)
+        return assigned_on + datetime.timedelta(days=self.due_days or 0)
+
+
+class TargetKind(models.TextChoices):
+    UNIT = "unit", _("A unit")
+    RANK = "rank", _("A rank or role")
+    PERSON = "person", _("A named person")
+
+
+class RequirementTarget(models.Model):
+    """One line of "who must complete it": a unit (with or without sub-units), a rank, or a person."""
+
+    requirement = ParentalKey(Requirement, on_delete=models.CASCADE, related_name="targets")
+    kind = models.CharField(_("who"), max_length=10, choices=TargetKind.choices, default=TargetKind.UNIT)
+    unit = models.ForeignKey(
+        "accounts.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("unit")
+    )
+    include_subunits = models.BooleanField(_("and its sub-units"), default=True)
+    rank = models.CharField(_("rank or role"), max_length=8, choices=Rank.choices, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("person"),
+    )
+
+    panels = [
+        FieldPanel("kind"),
+        FieldRowPanel([FieldPanel("unit"), FieldPanel("include_subunits")]),
+        FieldPanel("rank"),
+        FieldPanel("user"),
+    ]
+
+    class Meta:
+        verbose_name = _("who must complete it")
+
+    def __str__(self):
+        if self.kind == TargetKind.UNIT:
+            return f"{self.unit}{' and sub-units' if self.include_subunits else ''}"
+        if self.kind == TargetKind.RANK:
+            return self.get_rank_display()
+        return str(self.user)
+
+    def clean(self):
+        super().clean()
+        needed = {TargetKind.UNIT: "unit", TargetKind.RANK: "rank", TargetKind.PERSON: "user"}[self.kind]
+        if not getattr(self, f"{needed}_id" if needed != "rank" else "rank"):
+            raise ValidationError({needed: _("Choose who this line covers.")})
+
+
+class AssignmentSource(models.TextChoices):
+    UNIT = "unit", _("Their unit")
+    RANK = "rank", _("Their rank or role")
+    PERSON = "person", _("Named")
+
+
+class Assignment(models.Model):
+    """
+    One person under one requirement: from ``assigned_on``, due by ``due_on``, until
+    ``ended_on`` (they moved, changed rank, or the requirement was withdrawn). Kept in step
+    with requirements and people by ``compliance.services.sync_assignments``; never deleted,
+    so that history is kept.
+    """
+
+    requirement = models.ForeignKey(Requirement, on_delete=models.PROTECT, related_name="assignments")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("person")
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.PROTECT, related_name="+", verbose_name=_("course")
+    )
+    source = models.CharField(_("because of"), max_length=10, choices=AssignmentSource.choices)
+    assigned_on = models.DateField(_("assigned"))
+    due_on = models.DateField(_("due"))
+    ended_on = models.DateField(_("ended"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        ordering = ["due_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["requirement", "user"],
+                condition=Q(ended_on__isnull=True),
+                name="compliance_one_current_assignment",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["user", "course"], name="compliance_assignment_user"),
+            models.Index(fields=["course", "due_on"], name="compliance_assignment_course"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.course}"
+
+
+def evidence_path(instance, filename: str) -> str:
+    # A random name: evidence files are served only through a permission-checked view.
+    return f"exemption-evidence/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+
+
+class Exemption(models.Model):
+    """One person excused from one requirement, from a date until a date (or until withdrawn)."""
+
+    requirement = models.ForeignKey(Requirement, on_delete=models.PROTECT, related_name="exemptions")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="exemptions", verbose_name=_("person")
+    )
+    reason = models.TextField(_("reason"), max_length=1000)
+    evidence = models.FileField(
+        _("evidence"),
+        upload_to=evidence_path,
+        blank=True,
+        validators=[FileExtensionValidator(["pdf", "png", "jpg", "jpeg", "docx", "odt"])],
+        help_text=_(
+            "Optional: a PDF, image or document, at most 5 MB. Only people who can see the exemption can open it."
+        ),
+    )
+    starts_on = models.DateField(_("from"), default=datetime.date.today)
+    ends_on = models.DateField(_("until"), null=True, blank=True, help_text=_("Leave empty for no end date."))
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("granted by")
+    )
+    granted_at = models.DateTimeField(_("granted"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("exemption")
+        verbose_name_plural = _("exemptions")
+        ordering = ["-granted_at"]
+        indexes = [models.Index(fields=["user", "requirement"], name="compliance_exemption_user")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                name="compliance_exemption_dates_in_order",
+                violation_error_message=_("An exemption cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} exempt from {self.requirement}"
+
+
+@register_setting(icon="warning")
+class ComplianceSettings(BaseSiteSetting):
+    """How far ahead "due soon" and "expiring" look. Settings → Compliance."""
+
+    due_soon_days = models.PositiveSmallIntegerField(
+        _("due soon (days)"), default=30, validators=[MaxValueValidator(365)]
+    )
+    expiring_days = models.PositiveSmallIntegerField(
+        _("expiring (days)"), default=30, validators=[MaxValueValidator(365)]
+    )
+
+    panels = [FieldRowPanel([FieldPanel("due_soon_days"), FieldPanel("expiring_days")])]
+
+    class Meta:
+        verbose_name = _("compliance")
+
+    @classmethod
+    def current(cls) -> "ComplianceSettings":
+        """The default site's settings (reports and tasks run outside any one request's site)."""
+        from wagtail.models import Site
+
+        site = Site.objects.filter(is_default_site=True).first()
+        return cls.for_site(site) if site else cls(due_soon_days=30, expiring_days=30)

@@ -1,0 +1,302 @@
+"""
+Read queries for compliance: an officer's own requirements, and the managers' reports.
+Every report starts from ``scoped_assignments(viewer)``: the current assignments of the
+people ``accounts.selectors.people_visible_to`` lets the viewer see. Figures are aggregated
+in the database; no query runs per person, unit or course.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from accounts.models import Unit
+from accounts.selectors import can_see_all_training_records, people_visible_to, units_managed_by
+from courses.models import CourseCompletion, CoursePage
+
+from .models import Assignment, ComplianceSettings
+from .status import COMPLIANT, Status, exemptions_on, with_status
+
+
+@dataclass(frozen=True)
+class Window:
+    today: datetime.date
+    due_soon_days: int
+    expiring_days: int
+
+    @classmethod
+    def now(cls) -> Window:
+        settings = ComplianceSettings.current()
+        return cls(timezone.localdate(), settings.due_soon_days, settings.expiring_days)
+
+    @property
+    def expiring_by(self) -> datetime.date:
+        return self.today + datetime.timedelta(days=self.expiring_days)
+
+
+def annotate(assignments: QuerySet, window: Window) -> QuerySet:
+    return with_status(
+        assignments, today=window.today, due_soon_days=window.due_soon_days, expiring_days=window.expiring_days
+    )
+
+
+def scoped_assignments(viewer, window: Window) -> QuerySet:
+    """Current assignments of active people the viewer may see, with their status."""
+    assignments = Assignment.objects.filter(ended_on__isnull=True, user__is_active=True)
+    if not can_see_all_training_records(viewer):
+        assignments = assignments.filter(user__in=people_visible_to(viewer))
+    return annotate(assignments, window)
+
+
+def units_in_scope(viewer) -> QuerySet[Unit]:
+    if can_see_all_training_records(viewer):
+        return Unit.objects.order_by("path")
+    return units_managed_by(viewer).order_by("path")
+
+
+def required_courses(viewer) -> QuerySet[CoursePage]:
+    scope = Assignment.objects.filter(ended_on__isnull=True)
+    if not can_see_all_training_records(viewer):
+        scope = scope.filter(user__in=people_visible_to(viewer))
+    return CoursePage.objects.filter(pk__in=scope.values("course_id")).order_by("title")
+
+
+# An officer's own requirements
+
+
+URGENCY = [
+    Status.OVERDUE,
+    Status.EXPIRED,
+    Status.DUE_SOON,
+    Status.IN_PROGRESS,
+    Status.NOT_STARTED,
+    Status.COMPLETED,
+    Status.EXEMPT,
+]
+
+
+def requirements_for(user, window: Window | None = None) -> list[Assignment]:
+    """The officer's current requirements, most urgent first (for "My learning")."""
+    if not user.is_authenticated:
+        return []
+    window = window or Window.now()
+    rows = list(annotate(Assignment.objects.filter(user=user, ended_on__isnull=True), window).select_related("course"))
+    rows.sort(key=lambda a: (URGENCY.index(a.status), a.due_on))
+    return rows
+
+
+# The compliance summary: units × courses
+
+
+@dataclass
+class Cell:
+    total: int = 0
+    compliant: int = 0
+    overdue: int = 0
+    expiring: int = 0
+    due_soon: int = 0
+
+    def add(self, other: Cell) -> None:
+        self.total += other.total
+        self.compliant += other.compliant
+        self.overdue += other.overdue
+        self.expiring += other.expiring
+        self.due_soon += other.due_soon
+
+    @property
+    def percent(self) -> int | None:
+        return round(100 * self.compliant / self.total) if self.total else None
+
+
+@dataclass
+class MatrixRow:
+    unit: Unit
+    cells: list[Cell]
+    depth: int
+
+
+@dataclass
+class Matrix:
+    courses: list[CoursePage]
+    rows: list[MatrixRow] = field(default_factory=list)
+
+
+def counts_by_unit_and_course(viewer, window: Window) -> dict[tuple[int, int], Cell]:
+    """One aggregate query: figures for the people directly in each unit, per course."""
+    figures = (
+        scoped_assignments(viewer, window)
+        .values("user__unit_id", "course_id")
+        .annotate(
+            total=Count("pk"),
+            compliant=Count("pk", filter=Q(status__in=COMPLIANT)),
+            overdue=Count("pk", filter=Q(status__in=[Status.OVERDUE, Status.EXPIRED])),
+            expiring=Count("pk", filter=Q(expiring=True)),
+            due_soon=Count("pk", filter=Q(status=Status.DUE_SOON)),
+        )
+        .order_by()
+    )
+    return {
+        (row["user__unit_id"], row["course_id"]): Cell(
+            row["total"], row["compliant"], row["overdue"], row["expiring"], row["due_soon"]
+        )
+        for row in figures
+    }
+
+
+def compliance_matrix(viewer, window: Window | None = None) -> Matrix:
+    """
+    Each unit in scope (rows, in tree order) × each required course (columns). A unit's
+    figures include everyone in the units below it, so a command's row covers its teams.
+    """
+    window = window or Window.now()
+    courses = list(required_courses(viewer))
+    units = list(units_in_scope(viewer))
+    direct = counts_by_unit_and_course(viewer, window)
+    path_of = {unit.pk: unit.path for unit in units}
+    matrix = Matrix(courses=courses)
+    top_depth = min((unit.depth for unit in units), default=1)
+    for unit in units:
+        cells = []
+        for course in courses:
+            cell = Cell()
+            for (unit_id, course_id), figures in direct.items():
+                if course_id == course.pk and unit_id in path_of and path_of[unit_id].startswith(unit.path):
+                    cell.add(figures)
+            cells.append(cell)
+        matrix.rows.append(MatrixRow(unit=unit, cells=cells, depth=unit.depth - top_depth))
+    return matrix
+
+
+def totals(viewer, window: Window | None = None) -> Cell:
+    """Everyone in scope, every course: for the dashboard panel."""
+    window = window or Window.now()
+    total = Cell()
+    for cell in counts_by_unit_and_course(viewer, window).values():
+        total.add(cell)
+    return total
+
+
+# Charts
+
+
+@dataclass
+class Bar:
+    label: str
+    percent: int
+    compliant: int
+    total: int
+
+
+def compliance_by_unit(viewer, window: Window | None = None) -> list[Bar]:
+    """
+    The share compliant (all required courses together) for each unit at the top of the
+    viewer's scope and the level below it.
+    """
+    window = window or Window.now()
+    units = list(units_in_scope(viewer))
+    if not units:
+        return []
+    top_depth = min(unit.depth for unit in units)
+    shown = [unit for unit in units if unit.depth <= top_depth + 1]
+    direct = counts_by_unit_and_course(viewer, window)
+    path_of = {unit.pk: unit.path for unit in units}
+    bars = []
+    for unit in shown:
+        cell = Cell()
+        for (unit_id, _course_id), figures in direct.items():
+            if unit_id in path_of and path_of[unit_id].startswith(unit.path):
+                cell.add(figures)
+        if cell.total:
+            bars.append(Bar(label=unit.name, percent=cell.percent or 0, compliant=cell.compliant, total=cell.total))
+    return bars
+
+
+@dataclass
+class Point:
+    day: datetime.date
+    percent: int | None
+    compliant: int
+    total: int
+
+
+def month_ends(today: datetime.date, months: int = 12) -> list[datetime.date]:
+    """The last day of each of the previous ``months - 1`` months, then today."""
+    days = []
+    year, month = today.year, today.month
+    for _ in range(months - 1):
+        month -= 1
+        if month == 0:
+            year, month = year - 1, 12
+        days.append(datetime.date(year, month, calendar.monthrange(year, month)[1]))
+    return sorted(days) + [today]
+
+
+def compliance_trend(viewer, window: Window | None = None, months: int = 12) -> list[Point]:
+    """
+    The share of assignments that were compliant at the end of each of the last twelve
+    months, for the people in the viewer's scope now. One query per month.
+    """
+    window = window or Window.now()
+    scope = Assignment.objects.filter(user__is_active=True)
+    if not can_see_all_training_records(viewer):
+        scope = scope.filter(user__in=people_visible_to(viewer))
+    points = []
+    for day in month_ends(window.today, months):
+        # "Completed by the end of that day", as a timestamp: comparing the column directly
+        # lets the database use its index (casting every row to a date does not).
+        next_day = day + datetime.timedelta(days=1)
+        end_of_day = timezone.make_aware(datetime.datetime.combine(next_day, datetime.time.min))
+        valid = CourseCompletion.objects.filter(
+            user=OuterRef("user_id"), course=OuterRef("course_id"), completed_at__lt=end_of_day
+        ).filter(Q(valid_until__isnull=True) | Q(valid_until__gte=day))
+        exempt = exemptions_on(day, user=OuterRef("user_id"), requirement=OuterRef("requirement_id"))
+        figures = (
+            scope.filter(assigned_on__lte=day)
+            .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=day))
+            .annotate(ok=Exists(valid) | Exists(exempt))
+            .aggregate(total=Count("pk"), compliant=Count("pk", filter=Q(ok=True)))
+        )
+        total = figures["total"]
+        points.append(
+            Point(day, round(100 * figures["compliant"] / total) if total else None, figures["compliant"], total)
+        )
+    return points
+
+
+# An officer's record of learning
+
+
+@dataclass
+class TranscriptEntry:
+    when: datetime.datetime | datetime.date
+    kind: str
+    record: object
+
+
+def transcript(person) -> list[TranscriptEntry]:
+    """Every completion and exemption, oldest first, with what each completion rested on."""
+    from .models import Exemption
+
+    entries = [
+        TranscriptEntry(completion.completed_at, "completion", completion)
+        for completion in CourseCompletion.objects.filter(user=person)
+        .select_related("course")
+        .prefetch_related("module_versions")
+    ]
+    entries += [
+        TranscriptEntry(
+            timezone.make_aware(datetime.datetime.combine(exemption.starts_on, datetime.time.min)),
+            "exemption",
+            exemption,
+        )
+        for exemption in Exemption.objects.filter(user=person).select_related("requirement__course", "granted_by")
+    ]
+    return sorted(entries, key=lambda entry: entry.when)
+
+
+def status_labels() -> dict[str, str]:
+    return dict(Status.choices)

@@ -1,0 +1,301 @@
+"""Managers' reports: scoped from every direction, exact exports, bounded queries."""
+
+import csv
+import datetime
+import io
+
+import openpyxl
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.factories import UnitFactory, UserFactory
+from accounts.models import UnitMembership
+from compliance.factories import ExemptionFactory, RequirementFactory, unit_target
+from tests.compliance.conftest import record_completion
+
+pytestmark = pytest.mark.django_db
+day = datetime.timedelta(days=1)
+
+REPORTS = ["summary", "officers", "overdue", "expiring", "charts"]
+ROLES_SEEING_REPORTS = {"manager_of_other_unit", "manager_of_unit", "administrator"}
+
+
+@pytest.fixture
+def required(people, org, hate_crime, judaism):
+    """
+    Hate crime for the whole force, due long ago; the Judaism guide for Team A, due soon.
+    The officer (Team A) completed hate crime 350 days ago (expiring); the other officer
+    (Team B) never did (overdue); Team A's manager is exempt.
+    """
+    today = timezone.localdate()
+    UnitMembership.objects.update(started_at=timezone.now() - 500 * day)  # everyone has served for a while
+    hate = RequirementFactory(
+        course=hate_crime,
+        name="Hate crime",
+        starts_on=today - 400 * day,
+        due_days=90,
+        targets=[unit_target(org.force)],
+    )
+    RequirementFactory(course=judaism, name="Judaism", starts_on=today, due_days=10, targets=[unit_target(org.team_a)])
+    record_completion(people["officer"], hate_crime, on=today - 350 * day, score=90)
+    ExemptionFactory(
+        user=people["manager_of_unit"], requirement=hate, starts_on=today - day, granted_by=people["administrator"]
+    )
+    return hate
+
+
+def names_in(response) -> str:
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("report", REPORTS)
+@pytest.mark.parametrize(
+    "role",
+    ["anonymous", "officer", "other_officer", "trainer", "manager_of_other_unit", "manager_of_unit", "administrator"],
+)
+def test_who_reaches_each_report(client_as, required, report, role):
+    response = client_as(role).get(reverse(f"compliance_reports:{report}"))
+    assert response.status_code == (200 if role in ROLES_SEEING_REPORTS else 302)
+
+
+@pytest.mark.parametrize(
+    ("role", "sees", "hidden"),
+    [
+        ("manager_of_unit", {"officer"}, {"other_officer"}),
+        ("manager_of_other_unit", {"other_officer"}, {"officer"}),
+        ("administrator", {"officer", "other_officer"}, set()),
+    ],
+)
+def test_every_report_and_export_shows_exactly_the_people_in_scope(client_as, people, required, role, sees, hidden):
+    client = client_as(role)
+    for report in ("officers", "overdue", "expiring"):
+        html = client.get(reverse(f"compliance_reports:{report}")).content.decode()
+        exported = b"".join(client.get(reverse(f"compliance_reports:{report}"), {"export": "csv"}).streaming_content)
+        for role_name in hidden:
+            assert people[role_name].display_name not in html
+            assert people[role_name].display_name.encode() not in exported
+    officers = client.get(reverse("compliance_reports:officers")).content.decode()
+    for role_name in sees:
+        assert people[role_name].display_name in officers
+
+
+def test_editing_ids_in_the_url_cannot_widen_the_scope(client_as, people, org, required):
+    client = client_as("manager_of_unit")
+    # A unit outside their scope in the filter: refused as a choice, so no rows beyond their scope.
+    html = client.get(reverse("compliance_reports:officers"), {"unit": org.team_b.pk}).content.decode()
+    assert people["other_officer"].display_name not in html
+    # Another officer's record of learning by id.
+    assert client.get(reverse("compliance_reports:transcript", args=[people["other_officer"].pk])).status_code == 404
+    assert client.get(reverse("compliance_reports:transcript", args=[people["officer"].pk])).status_code == 200
+    export = client.get(reverse("compliance_reports:transcript", args=[people["other_officer"].pk]), {"export": "csv"})
+    assert export.status_code == 404
+
+
+def test_summary_rows_roll_up_sub_units_and_cells_drill_down(client_as, people, org, required, hate_crime):
+    response = client_as("administrator").get(reverse("compliance_reports:summary"))
+    matrix = response.context["matrix"]
+    assert [course.title for course in matrix.courses] == ["Hate crime", "Judaism guide"]
+    rows = {row.unit.name: row for row in matrix.rows}
+    force_hate = rows["Test Constabulary"].cells[0]
+    # officer (completed, expiring) and manager_of_unit (exempt) are compliant; Team B's two are overdue.
+    # The trainer and the administrator belong to no unit, so a unit requirement does not cover them.
+    assert (force_hate.total, force_hate.compliant, force_hate.overdue, force_hate.expiring) == (4, 2, 2, 1)
+    assert rows["Team A"].cells[0].total == 2
+    assert rows["North Command"].cells[0].total == 2
+    content = response.content.decode()
+    assert f'?unit={org.team_a.pk}&amp;course={hate_crime.pk}"' in content
+
+
+def test_a_manager_summary_has_only_their_units(client_as, org, required):
+    rows = client_as("manager_of_unit").get(reverse("compliance_reports:summary")).context["matrix"].rows
+    assert [row.unit for row in rows] == [org.team_a, org.team_a_sub]
+
+
+def test_officer_list_filters(client_as, people, required, hate_crime):
+    client = client_as("administrator")
+    overdue = client.get(reverse("compliance_reports:officers"), {"status": "overdue", "course": hate_crime.pk})
+    names = {a.user.username for a in overdue.context["object_list"]}
+    assert names == {"other_officer", "manager_of_other_unit"}
+    sergeants = client.get(reverse("compliance_reports:officers"), {"rank": "SGT"}).context["object_list"]
+    assert {a.user.username for a in sergeants} == {"manager_of_unit", "manager_of_other_unit"}
+    expiring = client.get(reverse("compliance_reports:officers"), {"expiring": "true"}).context["object_list"]
+    assert [a.user.username for a in expiring] == ["officer"]
+
+
+def test_expiring_report_takes_a_number_of_days(client_as, people, required):
+    client = client_as("administrator")
+    assert [a.user.username for a in client.get(reverse("compliance_reports:expiring")).context["object_list"]] == [
+        "officer"
+    ]
+    assert list(client.get(reverse("compliance_reports:expiring"), {"days": "7"}).context["object_list"]) == []
+    assert client.get(reverse("compliance_reports:expiring"), {"days": "lots"}).status_code == 200
+
+
+def test_officer_list_csv_is_exact(client_as, people, required, hate_crime):
+    today = timezone.localdate()
+    response = client_as("manager_of_unit").get(
+        reverse("compliance_reports:officers"), {"export": "csv", "course": hate_crime.pk}
+    )
+    assert response.streaming
+    assert response["Content-Disposition"] == f'attachment; filename="training-status-{today:%Y-%m-%d}.csv"'
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    officer = people["officer"]
+    completed_on = today - 350 * day
+    assert rows[0] == [
+        "Warrant number",
+        "Name",
+        "Rank",
+        "Unit",
+        "Course",
+        "Status",
+        "Due",
+        "Completed",
+        "Valid until",
+        "Score (%)",
+    ]
+    assert sorted(rows[1:]) == sorted(
+        [
+            [
+                officer.warrant_number,
+                officer.display_name,
+                "Police Constable",
+                "Team A",
+                "Hate crime",
+                "Completed, expiring",
+                str(today - 310 * day),
+                str(completed_on),
+                str(completed_on.replace(year=completed_on.year + 1)),
+                "90.00",
+            ],
+            [
+                people["manager_of_unit"].warrant_number,
+                people["manager_of_unit"].display_name,
+                "Sergeant",
+                "Team A",
+                "Hate crime",
+                "Exempt",
+                str(today - 310 * day),
+                "",
+                "",
+                "",
+            ],
+        ]
+    )
+
+
+def test_officer_list_xlsx(client_as, required):
+    response = client_as("administrator").get(reverse("compliance_reports:officers"), {"export": "xlsx"})
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:2] == ("Warrant number", "Name")
+    assert len(rows) == 1 + 4 + 2  # four people for hate crime, two in Team A for the Judaism guide
+
+
+def test_summary_csv_is_exact(client_as, org, required):
+    response = client_as("manager_of_unit").get(reverse("compliance_reports:summary"), {"export": "csv"})
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows == [
+        [
+            "Unit",
+            "Course",
+            "People required",
+            "Compliant",
+            "Compliant (%)",
+            "Overdue or expired",
+            "Expiring soon",
+            "Due soon",
+        ],
+        ["Team A", "Hate crime", "2", "2", "100", "0", "1", "0"],
+        ["Team A", "Judaism guide", "2", "0", "0", "0", "0", "2"],
+        ["Team A night section", "Hate crime", "0", "0", "", "0", "0", "0"],
+        ["Team A night section", "Judaism guide", "0", "0", "", "0", "0", "0"],
+    ]
+
+
+def test_charts_show_units_and_twelve_months_each_with_a_table(client_as, people, org, required, hate_crime):
+    record_completion(people["other_officer"], hate_crime, on=timezone.localdate() - 40 * day)
+    response = client_as("administrator").get(reverse("compliance_reports:charts"))
+    bars = {bar.label: bar for bar in response.context["bars"]}
+    assert (bars["Test Constabulary"].compliant, bars["Test Constabulary"].total) == (3, 6)
+    assert set(bars) == {"Test Constabulary", "North Command", "South Command"}
+    points = response.context["points"]
+    assert len(points) == 12
+    assert points[-1].day == timezone.localdate()
+    assert (points[-1].compliant, points[-1].total) == (3, 6)
+    # At the end of September: only the officer's completion counted (the other officer had not
+    # completed, the exemption had not started, and the Judaism guide was not yet required).
+    assert (points[-3].compliant, points[-3].total) == (1, 4)
+    content = response.content.decode()
+    assert content.count('role="img"') == 2
+    assert "Compliance at the end of each month" in content
+
+
+def test_charts_are_scoped(client_as, people, required):
+    bars = client_as("manager_of_other_unit").get(reverse("compliance_reports:charts")).context["bars"]
+    assert [bar.label for bar in bars] == ["Team B"]
+
+
+def test_the_dashboard_panel_answers_the_manager_at_a_glance(client_as, required):
+    content = client_as("manager_of_unit").get(reverse("wagtailadmin_home")).content.decode()
+    assert "Training in your units" in content
+    assert "expiring within 30 days" in content
+    assert "Training in your units" not in client_as("trainer").get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_transcript_lists_completions_and_exemptions_in_order(client_as, people, required, hate_crime):
+    record_completion(people["officer"], hate_crime, on=timezone.localdate() - 5 * day, score=100)
+    response = client_as("manager_of_unit").get(reverse("compliance_reports:transcript", args=[people["officer"].pk]))
+    kinds = [(entry.kind, entry.record.score) for entry in response.context["entries"]]
+    assert kinds == [("completion", 90), ("completion", 100)]
+    exempt = client_as("administrator").get(
+        reverse("compliance_reports:transcript", args=[people["manager_of_unit"].pk])
+    )
+    assert [entry.kind for entry in exempt.context["entries"]] == ["exemption"]
+
+
+# Bounded queries, small and larger
+
+
+def grow(org, hate_crime, judaism, officers: int, units: int):
+    today = timezone.localdate()
+    parents = [UnitFactory(parent=org.north, name=f"Extra team {n}") for n in range(units)]
+    for index in range(officers):
+        person = UserFactory(unit=parents[index % len(parents)] if parents else org.team_a)
+        if index % 2:
+            record_completion(person, hate_crime, on=today - (index * 13 % 500) * day)
+    RequirementFactory(course=judaism, name="More", targets=[unit_target(org.north)])
+
+
+def queries_for(client, url, data=None) -> int:
+    client.get(url, data or {})
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, data or {})
+        if getattr(response, "streaming", False):
+            b"".join(response.streaming_content)
+    return len(captured)
+
+
+@pytest.mark.parametrize(
+    ("report", "data"),
+    [
+        ("summary", None),
+        ("summary", {"export": "csv"}),
+        ("officers", None),
+        ("officers", {"export": "csv"}),
+        ("officers", {"export": "xlsx"}),
+        ("overdue", None),
+        ("expiring", None),
+        ("charts", None),
+    ],
+)
+def test_report_queries_do_not_grow_with_officers_units_or_courses(
+    client_as, people, org, required, hate_crime, judaism, report, data
+):
+    url = reverse(f"compliance_reports:{report}")
+    client = client_as("administrator")
+    small = queries_for(client, url, data)
+    grow(org, hate_crime, judaism, officers=60, units=6)
+    assert queries_for(client, url, data) == small
