@@ -13,7 +13,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.users.views import users as wagtail_users
 
-from core.admin_views import ProtectedDeleteView
+from core.admin_views import ProtectedDeleteMixin, ProtectedDeleteView
 
 from .forms import OfficerUserCreationForm, OfficerUserEditForm, UnitForm
 from .models import Rank, Unit, UnitMembership, User
@@ -62,10 +62,18 @@ class OfficerIndexView(wagtail_users.IndexView):
         return super().get_base_queryset().select_related("unit")
 
 
+class OfficerDeleteView(ProtectedDeleteMixin, wagtail_users.DeleteView):
+    protected_message = _(
+        "“%(object)s” has training records, which are kept as evidence. Deactivate the account instead "
+        "(untick “Active”): they will no longer be able to sign in or be assigned training."
+    )
+
+
 class OfficerUserViewSet(wagtail_users.UserViewSet):
     """Wagtail's user admin, showing and editing warrant number, rank and unit."""
 
     index_view_class = OfficerIndexView
+    delete_view_class = OfficerDeleteView
     filterset_class = OfficerFilterSet
 
     def get_form_class(self, for_update=False):

@@ -8,10 +8,10 @@ from wagtail.admin.views.generic import DeleteView
 from wagtail.permission_policies import ModelPermissionPolicy
 
 
-class ProtectedDeleteView(DeleteView):
+class ProtectedDeleteMixin:
     """
-    A delete view that explains, rather than crashes, when other records protect the
-    object (a unit with members, a person with training records).
+    For delete views: explain, rather than crash, when other records protect the object
+    (a unit with members, a person with training records). Nothing is deleted.
     """
 
     protected_message = _("“%(object)s” cannot be deleted because other records depend on it.")
@@ -25,6 +25,10 @@ class ProtectedDeleteView(DeleteView):
 
     def get_protected_message(self) -> str:
         return str(self.protected_message) % {"object": self.object}
+
+
+class ProtectedDeleteView(ProtectedDeleteMixin, DeleteView):
+    pass
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):

@@ -157,3 +157,26 @@ def test_unit_history_cannot_be_edited_by_anyone(client_as, people):
     assert client.get(reverse("unit_history:edit", args=[membership.pk])).status_code == 302
     assert client.post(reverse("unit_history:delete", args=[membership.pk])).status_code == 302
     assert membership.__class__.objects.filter(pk=membership.pk).exists()
+
+
+def test_deleting_a_person_with_training_records_explains_and_keeps_everything(client_as, people):
+    from django.utils import timezone
+
+    from courses.factories import CoursePageFactory
+    from courses.models import CourseCataloguePage, Enrolment
+
+    course = CoursePageFactory(parent=CourseCataloguePage.objects.get(slug="courses"))
+    Enrolment.objects.create(user=people["officer"], course=course, course_title="x", enrolled_at=timezone.now())
+    client = client_as("administrator")
+    response = client.post(reverse("wagtailusers_users:delete", args=[people["officer"].pk]), follow=True)
+    assert response.status_code == 200
+    assert "has training records, which are kept as evidence" in response.content.decode()
+    assert User.objects.filter(pk=people["officer"].pk).exists()
+    assert people["officer"].unit_memberships.exists()
+
+
+def test_a_person_without_records_can_be_deleted(client_as, people):
+    stranger = User.objects.create_user("stranger", password="x")
+    response = client_as("administrator").post(reverse("wagtailusers_users:delete", args=[stranger.pk]))
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=stranger.pk).exists()
