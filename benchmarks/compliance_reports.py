@@ -30,7 +30,7 @@ django.setup()
 from django.contrib.auth.hashers import make_password  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
@@ -118,8 +118,14 @@ def _fetch(client: Client, url: str, data) -> tuple[int, int]:
 
 def measure(client: Client, label: str, url: str, data=None):
     """Time one request (untraced), then run it again under tracemalloc for its peak memory."""
+    queries = []
+
+    def count(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
     started = time.perf_counter()
-    with CaptureQueriesContext(connection) as queries:
+    with connection.execute_wrapper(count):
         size, _status = _fetch(client, url, data)
     elapsed = time.perf_counter() - started
     tracemalloc.start()
