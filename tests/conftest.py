@@ -68,7 +68,10 @@ def people(org) -> dict:
     return {
         "anonymous": None,
         "officer": UserFactory(username="officer", unit=org.team_a, first_name="Alex", last_name="Morgan"),
-        "other_officer": UserFactory(username="other_officer", unit=org.team_b),
+        # A name with an apostrophe and an accent: reports must escape it and still find it.
+        "other_officer": UserFactory(
+            username="other_officer", unit=org.team_b, first_name="Siobhán", last_name="O'Neill"
+        ),
         "trainer": UserFactory(username="trainer", rank=Rank.POLICE_STAFF, warrant_number=None, roles=[roles.TRAINER]),
         "manager_of_other_unit": UserFactory(
             username="manager_of_other_unit",
