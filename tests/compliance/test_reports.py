@@ -15,6 +15,7 @@ from django.utils.html import escape
 from accounts.factories import UnitFactory, UserFactory
 from accounts.models import UnitMembership
 from compliance.factories import ExemptionFactory, RequirementFactory, unit_target
+from courses.models import CourseCompletion
 from tests.compliance.conftest import record_completion
 
 pytestmark = pytest.mark.django_db
@@ -168,7 +169,7 @@ def test_officer_list_csv_is_exact(client_as, people, required, hate_crime):
                 "Completed, expiring",
                 str(today - 310 * day),
                 str(completed_on),
-                str(completed_on.replace(year=completed_on.year + 1)),
+                str(CourseCompletion.valid_until_for(completed_on, 12)),
                 "90.00",
             ],
             [
