@@ -1,13 +1,19 @@
 """
 Admin views of records about people (attempts, adjustments, exemptions) show only the
-people ``people_visible_to`` the viewer, in the listing and by id. Subclass and set
-``model`` (as the viewset does), ``person_field`` and, if some role sees everyone,
-``see_everyone_permission``.
+people ``people_visible_to`` the viewer, in the listing and by id, in every view that
+names a record: index, inspect, history, usage, edit and delete.
+
+Subclass ``ScopedToPeopleViewSet`` and set ``person_field`` and, if some role sees
+everyone, ``see_everyone_permission``; its views get both. A view class of one's own
+must subclass the matching ``Scoped*View``.
 """
 
 from django import forms
 from django.shortcuts import get_object_or_404
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from .models import User
 from .selectors import can_see_all_training_records, people_visible_to
@@ -39,6 +45,66 @@ class ScopedIndexView(ScopedToPeopleMixin, generic.IndexView):
 class ScopedInspectView(ScopedToPeopleMixin, generic.InspectView):
     def get_object(self, queryset=None):
         return get_object_or_404(self.scoped_queryset(), pk=self.pk)
+
+
+class ScopedHistoryView(ScopedToPeopleMixin, HistoryView):
+    def get_base_object_queryset(self):
+        return self.scoped_queryset()
+
+
+class ScopedUsageView(ScopedToPeopleMixin, UsageView):
+    def get_base_object_queryset(self):
+        return self.scoped_queryset()
+
+
+class ScopedEditView(ScopedToPeopleMixin, generic.EditView):
+    def get_queryset(self):
+        return self.scoped_queryset()
+
+
+class ScopedDeleteView(ScopedToPeopleMixin, generic.DeleteView):
+    def get_queryset(self):
+        return self.scoped_queryset()
+
+
+class ScopedToPeopleViewSet(ModelViewSet):
+    """A ``ModelViewSet`` of records about people, every view scoped to the viewer's people."""
+
+    person_field = "user"
+    see_everyone_permission: str | None = None
+    scope_select_related: tuple[str, ...] = ()
+
+    index_view_class = ScopedIndexView
+    inspect_view_class = ScopedInspectView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+
+    def _scope_kwargs(self) -> dict:
+        return {
+            "person_field": self.person_field,
+            "see_everyone_permission": self.see_everyone_permission,
+            "select_related": self.scope_select_related,
+        }
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(**self._scope_kwargs(), **kwargs)
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(**self._scope_kwargs(), **kwargs)
+
+    def get_history_view_kwargs(self, **kwargs):
+        return super().get_history_view_kwargs(**self._scope_kwargs(), **kwargs)
+
+    def get_usage_view_kwargs(self, **kwargs):
+        return super().get_usage_view_kwargs(**self._scope_kwargs(), **kwargs)
+
+    def get_edit_view_kwargs(self, **kwargs):
+        return super().get_edit_view_kwargs(**self._scope_kwargs(), **kwargs)
+
+    def get_delete_view_kwargs(self, **kwargs):
+        return super().get_delete_view_kwargs(**self._scope_kwargs(), **kwargs)
 
 
 class PersonChoiceField(forms.ModelChoiceField):

@@ -12,7 +12,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from accounts.scoping import ScopedIndexView, ScopedInspectView
+from accounts.scoping import ScopedToPeopleViewSet
 
 from . import services
 from .forms import ExemptionForm
@@ -70,31 +70,18 @@ class RequirementViewSet(ModelViewSet):
     export_filename = "training-requirements"
 
 
-class ExemptionScope:
-    select_related = ("user", "user__unit", "requirement__course", "granted_by")
-
-
-class ExemptionIndexView(ExemptionScope, ScopedIndexView):
-    pass
-
-
-class ExemptionInspectView(ExemptionScope, ScopedInspectView):
-    pass
-
-
 def _evidence_link(exemption):
     if not exemption.evidence:
         return ""
     return format_html('<a href="{}">{}</a>', reverse("compliance:evidence", args=[exemption.pk]), _("Evidence"))
 
 
-class ExemptionViewSet(ModelViewSet):
+class ExemptionViewSet(ScopedToPeopleViewSet):
     model = Exemption
     name = "exemptions"
     icon = "pick"
     menu_label = _("Exemptions")
-    index_view_class = ExemptionIndexView
-    inspect_view_class = ExemptionInspectView
+    scope_select_related = ("user", "user__unit", "requirement__course", "granted_by")
     inspect_view_enabled = True
     copy_view_enabled = False
     list_display = [

@@ -8,10 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, LiveStatusTagColumn, UpdatedAtColumn
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from accounts.scoping import ScopedIndexView, ScopedInspectView
+from accounts.scoping import ScopedInspectView, ScopedToPeopleViewSet
 from accounts.selectors import unit_tree
 from accounts.viewsets import UnitTreeFilter
 
@@ -87,15 +87,7 @@ class AttemptFilterSet(WagtailFilterSet):
         fields = []
 
 
-class AttemptScope:
-    select_related = ("user", "user__unit")
-
-
-class AttemptIndexView(AttemptScope, ScopedIndexView):
-    pass
-
-
-class AttemptInspectView(AttemptScope, ScopedInspectView):
+class AttemptInspectView(ScopedInspectView):
     template_name = "quizzes/admin/attempt_inspect.html"
 
     def get_context_data(self, **kwargs):
@@ -105,14 +97,14 @@ class AttemptInspectView(AttemptScope, ScopedInspectView):
         return context
 
 
-class AttemptViewSet(ModelViewSet):
+class AttemptViewSet(ScopedToPeopleViewSet):
     """Attempts per quiz, read-only, with every answer as the officer saw it (inspect)."""
 
     model = Attempt
     name = "attempts"
     icon = "tasks"
     menu_label = _("Attempts")
-    index_view_class = AttemptIndexView
+    scope_select_related = ("user", "user__unit")
     inspect_view_class = AttemptInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
@@ -168,26 +160,13 @@ class AttemptViewSet(ModelViewSet):
 # Reasonable adjustments: granted and listed, never edited (a new one supersedes).
 
 
-class AdjustmentScope:
-    select_related = ("user", "quiz", "granted_by")
-    see_everyone_permission = "quizzes.grant_to_anyone"
-
-
-class AdjustmentIndexView(AdjustmentScope, ScopedIndexView):
-    pass
-
-
-class AdjustmentInspectView(AdjustmentScope, ScopedInspectView):
-    pass
-
-
-class AdjustmentViewSet(ModelViewSet):
+class AdjustmentViewSet(ScopedToPeopleViewSet):
     model = Adjustment
     name = "adjustments"
     icon = "time"
     menu_label = _("Reasonable adjustments")
-    index_view_class = AdjustmentIndexView
-    inspect_view_class = AdjustmentInspectView
+    scope_select_related = ("user", "quiz", "granted_by")
+    see_everyone_permission = "quizzes.grant_to_anyone"
     inspect_view_enabled = True
     copy_view_enabled = False
     form_fields = ["user", "quiz", "extra_time_percent", "extra_attempts", "reason"]
