@@ -9,6 +9,7 @@ from types import SimpleNamespace
 import django_filters
 from django import forms
 from django.db.models import QuerySet
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -19,6 +20,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.views.reports import ReportView
 
 from accounts.models import Rank
@@ -290,20 +292,56 @@ class ComplianceSummaryView(CompliancePermissionMixin, ReportView):
 # Charts
 
 
-class ComplianceChartsView(CompliancePermissionMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+CHART_TABLE_HEADINGS = {
+    "units": {"label": _("Unit"), "compliant": _("Compliant"), "total": _("Required"), "percent": _("Compliant (%)")},
+    "months": {"day": _("Date"), "compliant": _("Compliant"), "total": _("Required"), "percent": _("Compliant (%)")},
+}
+
+
+class ComplianceChartsView(
+    CompliancePermissionMixin, SpreadsheetExportMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
+):
+    """
+    Compliance by unit and over twelve months, each drawn and tabled; either table downloads
+    as CSV or XLSX (``?export=csv&table=units`` or ``table=months``).
+    """
+
     page_title = _("Compliance charts")
     header_icon = "view"
     template_name = "compliance/admin/charts.html"
+
+    def get(self, request, *args, **kwargs):
+        if self.is_export:
+            self.table = request.GET.get("table")
+            if self.table not in CHART_TABLE_HEADINGS:
+                raise Http404("Choose table=units or table=months.")
+            self.export_headings = CHART_TABLE_HEADINGS[self.table]
+            self.list_export = list(self.export_headings)
+            rows = self.bars() if self.table == "units" else self.points()
+            return self.as_spreadsheet(rows, request.GET["export"])
+        return super().get(request, *args, **kwargs)
+
+    def bars(self):
+        return selectors.compliance_by_unit(self.request.user, self.window)
+
+    def points(self):
+        return selectors.compliance_trend(self.request.user, self.window)
+
+    def get_filename(self):
+        return f"compliance-by-{'unit' if self.table == 'units' else 'month'}-{timezone.localdate():%Y-%m-%d}"
+
+    def get_heading(self, queryset, field):
+        return str(self.export_headings[field])
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        bars = selectors.compliance_by_unit(self.request.user, self.window)
+        bars = self.bars()
         context["bars"] = bars
         context["bar_chart"] = bar_chart(bars)
-        points = selectors.compliance_trend(self.request.user, self.window)
+        points = self.points()
         context["points"] = points
         context["line"] = line_chart(points)
         return context

@@ -4,18 +4,17 @@ Every one is scoped: officers see their own; managers the people in their units;
 administrators everyone. An id outside the viewer's scope is a 404, whatever the URL says.
 """
 
-import csv
-
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from accounts.selectors import people_visible_to
 
@@ -24,62 +23,78 @@ from .models import Exemption
 from .reports import CompliancePermissionMixin
 
 
-class _Echo:
-    def write(self, value):
-        return value
+class TranscriptExport(SpreadsheetExportMixin):
+    """A person's record of learning as CSV or XLSX (Wagtail's spreadsheet export), oldest first."""
+
+    list_export = ["date", "what", "course", "score", "valid_until", "evidence"]
+    export_headings = {
+        "date": _("Date"),
+        "what": _("What"),
+        "course": _("Course"),
+        "score": _("Score (%)"),
+        "valid_until": _("Valid until"),
+        "evidence": _("Evidence"),
+    }
+
+    def get_heading(self, queryset, field):
+        return str(self.export_headings[field])
+
+    def get_filename(self):
+        person = self.person
+        return f"record-of-learning-{person.warrant_number or person.username}-{timezone.localdate():%Y-%m-%d}"
+
+    def export_transcript(self):
+        return self.as_spreadsheet(list(transcript_rows(self.person)), self.request.GET["export"])
 
 
 def transcript_rows(person):
-    """The transcript as spreadsheet rows, oldest first."""
-    yield [_("Date"), _("What"), _("Course"), _("Score (%)"), _("Valid until"), _("Evidence")]
+    """The transcript as spreadsheet rows (dicts keyed as ``TranscriptExport.list_export``), oldest first."""
     for entry in selectors.transcript(person):
         record = entry.record
         if entry.kind == "completion":
             modules = "; ".join(f"{v.title} (revision {v.source_revision_id})" for v in record.module_versions.all())
             assessment = record.evidence.get("assessment", {})
             evidence = modules + (f"; assessment attempt {assessment['attempt_number']}" if assessment else "")
-            yield [
-                timezone.localtime(record.completed_at).strftime("%Y-%m-%d %H:%M"),
-                _("Completed"),
-                record.course_title,
-                record.score if record.score is not None else "",
-                record.valid_until or "",
-                evidence,
-            ]
+            yield {
+                "date": timezone.localtime(record.completed_at).strftime("%Y-%m-%d %H:%M"),
+                "what": _("Completed"),
+                "course": record.course_title,
+                "score": record.score,
+                "valid_until": record.valid_until,
+                "evidence": evidence,
+            }
         else:
-            yield [
-                record.starts_on,
-                _("Exempt until %(date)s") % {"date": record.ends_on or _("further notice")},
-                str(record.requirement),
-                "",
-                "",
-                _("Granted by %(who)s: %(reason)s") % {"who": record.granted_by, "reason": record.reason},
-            ]
+            yield {
+                "date": record.starts_on,
+                "what": _("Exempt until %(date)s") % {"date": record.ends_on or _("further notice")},
+                "course": str(record.requirement),
+                "score": None,
+                "valid_until": None,
+                "evidence": _("Granted by %(who)s: %(reason)s") % {"who": record.granted_by, "reason": record.reason},
+            }
 
 
-def transcript_csv(person):
-    writer = csv.writer(_Echo())
-    response = StreamingHttpResponse(
-        (writer.writerow(row) for row in transcript_rows(person)), content_type="text/csv"
-    )
-    filename = f"record-of-learning-{person.warrant_number or person.username}-{timezone.localdate():%Y-%m-%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-@login_required
-def my_record(request):
+class MyRecordView(LoginRequiredMixin, TranscriptExport, TemplateView):
     """An officer's own record of learning (and a download of it: their data, on request)."""
-    if request.GET.get("export") == "csv":
-        return transcript_csv(request.user)
-    return TemplateResponse(
-        request,
-        "compliance/my_record.html",
-        {"entries": selectors.transcript(request.user), "requirements": selectors.requirements_for(request.user)},
-    )
+
+    template_name = "compliance/my_record.html"
+
+    def get(self, request, *args, **kwargs):
+        self.person = request.user
+        if self.is_export:
+            return self.export_transcript()
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["entries"] = selectors.transcript(self.person)
+        context["requirements"] = selectors.requirements_for(self.person)
+        return context
 
 
-class TranscriptView(CompliancePermissionMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+class TranscriptView(
+    CompliancePermissionMixin, TranscriptExport, PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
+):
     """A person's record of learning, for their managers and administrators."""
 
     template_name = "compliance/admin/transcript.html"
@@ -87,11 +102,12 @@ class TranscriptView(CompliancePermissionMixin, PermissionCheckedMixin, WagtailA
 
     def dispatch(self, request, *args, **kwargs):
         self.person = get_object_or_404(people_visible_to(request.user).select_related("unit"), pk=kwargs["user_id"])
-        if request.GET.get("export") == "csv":
-            if not self.user_has_permission(self.permission_required):
-                raise Http404
-            return transcript_csv(self.person)
         return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        if self.is_export:
+            return self.export_transcript()
+        return super().get(request, *args, **kwargs)
 
     def get_page_title(self):
         return _("Record of learning")

@@ -3,10 +3,13 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from accounts.models import UnitMembership
+from compliance.factories import ExemptionFactory, RequirementFactory, unit_target
 from courses.factories import CoursePageFactory, ModulePageFactory
 from courses.models import CourseCataloguePage, CourseCompletion, Enrolment, EnrolmentStatus
 
 TODAY = datetime.date(2026, 11, 23)
+day = datetime.timedelta(days=1)
 
 
 @pytest.fixture
@@ -51,3 +54,27 @@ def record_completion(user, course, *, on: datetime.date, valid_until: datetime.
         valid_until=valid_until,
         score=score,
     )
+
+
+@pytest.fixture
+def required(people, org, hate_crime, judaism):
+    """
+    Hate crime for the whole force, due long ago; the Judaism guide for Team A, due soon.
+    The officer (Team A) completed hate crime 350 days ago (expiring); the other officer
+    (Team B) never did (overdue); Team A's manager is exempt.
+    """
+    today = timezone.localdate()
+    UnitMembership.objects.update(started_at=timezone.now() - 500 * day)  # everyone has served for a while
+    hate = RequirementFactory(
+        course=hate_crime,
+        name="Hate crime",
+        starts_on=today - 400 * day,
+        due_days=90,
+        targets=[unit_target(org.force)],
+    )
+    RequirementFactory(course=judaism, name="Judaism", starts_on=today, due_days=10, targets=[unit_target(org.team_a)])
+    record_completion(people["officer"], hate_crime, on=today - 350 * day, score=90)
+    ExemptionFactory(
+        user=people["manager_of_unit"], requirement=hate, starts_on=today - day, granted_by=people["administrator"]
+    )
+    return hate

@@ -13,8 +13,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from accounts.factories import UnitFactory, UserFactory
-from accounts.models import UnitMembership
-from compliance.factories import ExemptionFactory, RequirementFactory, unit_target
+from compliance.factories import RequirementFactory, unit_target
 from courses.models import CourseCompletion
 from tests.compliance.conftest import record_completion
 
@@ -23,30 +22,6 @@ day = datetime.timedelta(days=1)
 
 REPORTS = ["summary", "officers", "overdue", "expiring", "charts"]
 ROLES_SEEING_REPORTS = {"manager_of_other_unit", "manager_of_unit", "administrator"}
-
-
-@pytest.fixture
-def required(people, org, hate_crime, judaism):
-    """
-    Hate crime for the whole force, due long ago; the Judaism guide for Team A, due soon.
-    The officer (Team A) completed hate crime 350 days ago (expiring); the other officer
-    (Team B) never did (overdue); Team A's manager is exempt.
-    """
-    today = timezone.localdate()
-    UnitMembership.objects.update(started_at=timezone.now() - 500 * day)  # everyone has served for a while
-    hate = RequirementFactory(
-        course=hate_crime,
-        name="Hate crime",
-        starts_on=today - 400 * day,
-        due_days=90,
-        targets=[unit_target(org.force)],
-    )
-    RequirementFactory(course=judaism, name="Judaism", starts_on=today, due_days=10, targets=[unit_target(org.team_a)])
-    record_completion(people["officer"], hate_crime, on=today - 350 * day, score=90)
-    ExemptionFactory(
-        user=people["manager_of_unit"], requirement=hate, starts_on=today - day, granted_by=people["administrator"]
-    )
-    return hate
 
 
 def names_in(response) -> str:
