@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import django_filters
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -63,7 +63,7 @@ class OfficerStatusFilterSet(WagtailFilterSet):
         choices=Status.choices, label=_("Status"), widget=forms.CheckboxSelectMultiple
     )
     rank = django_filters.ChoiceFilter(field_name="user__rank", choices=Rank.choices, label=_("Rank or role"))
-    due_on = django_filters.DateFromToRangeFilter(label=_("Due between"))
+    next_due = django_filters.DateFromToRangeFilter(label=_("Due between"))
     expiring = django_filters.BooleanFilter(label=_("Expiring soon"))
 
     class Meta:
@@ -105,7 +105,7 @@ class OfficerStatusReportView(CompliancePermissionMixin, ReportView):
         Column("unit", label=_("Unit"), accessor=_unit_name),
         Column("course", label=_("Course"), accessor="course.title"),
         Column("status_label", label=_("Status")),
-        Column("due_on", label=_("Due"), accessor=lambda a: _day(a.due_on)),
+        Column("next_due", label=_("Due"), accessor=lambda a: _day(a.next_due)),
         Column("completed", label=_("Completed"), accessor=lambda a: _day(a.completed_on)),
         Column("valid_until", label=_("Valid until"), accessor=lambda a: _day(a.valid_until)),
         Column("score_text", label=_("Score (%)")),
@@ -117,7 +117,7 @@ class OfficerStatusReportView(CompliancePermissionMixin, ReportView):
         "unit_name",
         "course.title",
         "status_label",
-        "due_on",
+        "next_due",
         "completed_on",
         "valid_until",
         "score_text",
@@ -129,12 +129,12 @@ class OfficerStatusReportView(CompliancePermissionMixin, ReportView):
         "unit_name": _("Unit"),
         "course.title": _("Course"),
         "status_label": _("Status"),
-        "due_on": _("Due"),
+        "next_due": _("Due"),
         "completed_on": _("Completed"),
         "valid_until": _("Valid until"),
         "score_text": _("Score (%)"),
     }
-    default_ordering = ["due_on", "user__last_name"]
+    default_ordering = ["next_due", "user__last_name"]
 
     def get_filename(self):
         return f"training-status-{timezone.localdate():%Y-%m-%d}"
@@ -150,7 +150,11 @@ class OfficerStatusReportView(CompliancePermissionMixin, ReportView):
         return selectors.scoped_assignments(self.request.user, self.window)
 
     def get_queryset(self) -> QuerySet:
-        return self.base_assignments().select_related("user", "user__unit", "course").order_by(*self.default_ordering)
+        return (
+            self.base_assignments()
+            .select_related("user", "user__unit", "course")
+            .order_by(F("next_due").asc(nulls_last=True), "user__last_name", "pk")
+        )
 
     def decorate_paginated_queryset(self, object_list):
         if self.is_export:

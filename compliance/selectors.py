@@ -85,7 +85,7 @@ def requirements_for(user, window: Window | None = None) -> list[Assignment]:
         return []
     window = window or Window.now()
     rows = list(annotate(Assignment.objects.filter(user=user, ended_on__isnull=True), window).select_related("course"))
-    rows.sort(key=lambda a: (URGENCY.index(a.status), a.due_on))
+    rows.sort(key=lambda a: (URGENCY.index(a.status), a.next_due or datetime.date.max))
     return rows
 
 

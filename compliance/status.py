@@ -14,6 +14,10 @@ in order:
 5. **due soon**: never completed, due today or within the "due soon" window;
 6. **in progress**: never completed, and they have started the course;
 7. **not started**: otherwise.
+
+``next_due`` is the date the person must next complete the course by: the assignment's due
+date until they first complete it, then the date their latest completion runs out (so an
+expired certificate is due, and overdue, from the day it expired); none if it never does.
 """
 
 import datetime
@@ -91,6 +95,11 @@ def with_status(assignments: QuerySet, *, today: datetime.date, due_soon_days: i
             When(is_started=True, then=Value(Status.IN_PROGRESS)),
             default=Value(Status.NOT_STARTED),
             output_field=models.CharField(),
+        ),
+        next_due=Case(
+            When(completed_at__isnull=True, then=F("due_on")),
+            default=F("valid_until"),
+            output_field=DateField(),
         ),
         expiring=Case(
             When(

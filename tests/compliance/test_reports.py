@@ -142,7 +142,8 @@ def test_officer_list_csv_is_exact(client_as, people, required, hate_crime):
                 "Team A",
                 "Hate crime",
                 "Completed, expiring",
-                str(today - 310 * day),
+                # Once completed, what is due next is the renewal: the day the completion runs out.
+                str(CourseCompletion.valid_until_for(completed_on, 12)),
                 str(completed_on),
                 str(CourseCompletion.valid_until_for(completed_on, 12)),
                 "90.00",

@@ -127,6 +127,25 @@ def test_the_latest_completion_decides(assignment, people, hate_crime):
     assert status_of(assignment) == (Status.COMPLETED, False)
 
 
+def next_due_of(assignment):
+    return (
+        with_status(Assignment.objects.filter(pk=assignment.pk), today=TODAY, due_soon_days=30, expiring_days=30)
+        .get()
+        .next_due
+    )
+
+
+def test_what_is_due_next_moves_from_the_due_date_to_each_renewal(assignment, people, hate_crime):
+    assert next_due_of(assignment) == assignment.due_on  # never completed: the assignment's due date
+    first = record_completion(people["officer"], hate_crime, on=TODAY - 800 * day)
+    assert next_due_of(assignment) == first.valid_until  # expired: due again since the day it ran out
+    assert first.valid_until < TODAY
+    renewed = record_completion(people["officer"], hate_crime, on=TODAY - 10 * day)
+    assert next_due_of(assignment) == renewed.valid_until  # renewed: due again when this one runs out
+    record_completion(people["officer"], hate_crime, on=TODAY - 5 * day, valid_until=None)
+    assert next_due_of(assignment) is None  # a completion that never expires: nothing more is due
+
+
 @pytest.mark.parametrize(
     ("starts", "ends", "expected"),
     [
