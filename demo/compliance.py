@@ -247,7 +247,7 @@ def tell_story(story: str, person: User, course: CoursePage, requirement: Requir
 def load_compliance(units: dict[str, Unit], people: dict[str, User], password: str) -> list[Requirement]:
     today = timezone.localdate()
     crowd = load_crowd(units, password)
-    officers = [people["officer"], people["officer2"], people["sergeant"], people["inspector"], *crowd]
+    officers = [people["officer"], people["officer2"], people["sergeant"], people["inspector"], people["lead"], *crowd]
     backdate_memberships(officers, today)
 
     judaism = CoursePage.objects.get(slug="guide-to-judaism")
@@ -279,6 +279,7 @@ def load_compliance(units: dict[str, Unit], people: dict[str, User], password: s
         ("sergeant", hate_crime.pk): "recent",
         ("sergeant", judaism.pk): "recent",
         ("inspector", hate_crime.pk): "recent",
+        ("lead", hate_crime.pk): "recent",
     }
     for index, person in enumerate(crowd):
         stories[(person.username, hate_crime.pk)] = HATE_CRIME_STORIES[index % len(HATE_CRIME_STORIES)]

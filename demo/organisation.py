@@ -72,6 +72,18 @@ PEOPLE = [
         "100118",
         manages=("NE",),
     ),
+    # The force training lead: a manager of the whole force, so every report covers everyone.
+    DemoPerson(
+        "lead",
+        "Priya",
+        "Shah",
+        Rank.CHIEF_INSPECTOR,
+        "LD",
+        (roles.OFFICER, roles.MANAGER),
+        "0912",
+        "100091",
+        manages=("EPS",),
+    ),
     DemoPerson("trainer", "Dana", "Cohen", Rank.POLICE_STAFF, "LD", (roles.TRAINER,), None, "200314"),
     DemoPerson(
         "approver",

@@ -43,3 +43,66 @@ def test_demo_force_people_and_management(settings):
     assert officer2.unit not in units_managed_by(inspector)
     assert User.objects.get(username="trainer").groups.filter(name="Trainer").exists()
     assert User.objects.get(username="admin").has_perm("accounts.change_unit")
+
+
+def test_the_demo_has_something_for_every_course_quiz_and_report(settings):
+    """What the issues promised the demo would hold, so that a reviewer finds it there."""
+    from collections import Counter
+
+    from accounts.selectors import people_visible_to
+    from compliance.models import Requirement
+    from compliance.selectors import Window, scoped_assignments
+    from compliance.status import Status
+    from courses.models import CoursePage, ModulePage
+    from quizzes.blocks import QuestionType
+    from quizzes.models import Question, QuizPage
+    from quizzes.models.pages import Preset
+
+    settings.DEBUG = True
+    call_command("load_demo")
+
+    courses = {course.slug: course for course in CoursePage.objects.live()}
+    assert len(courses) == 3
+    for course in courses.values():
+        assert 4 <= ModulePage.objects.child_of(course).live().count() <= 6
+    judaism = courses["guide-to-judaism"]
+    assert judaism.developed_with
+
+    # A quiz under every course: a mandatory assessment of ten drawn from a bank covering every type.
+    quizzes = {quiz.get_parent().slug: quiz for quiz in QuizPage.objects.live()}
+    assert set(quizzes) == set(courses)
+    assessment = quizzes["guide-to-judaism"]
+    assert (assessment.preset, assessment.pass_mark, assessment.attempts_allowed) == (
+        Preset.MANDATORY,
+        80,
+        3,
+    )
+    assert sum(slot.draw_count or 1 for slot in assessment.slots.all()) == 10
+    bank = Question.objects.filter(category__in=[slot.draw_category for slot in assessment.slots.all()])
+    assert bank.count() >= 15
+    assert {question.question_type for question in bank} == {code for code, _label in QuestionType.CHOICES}
+    for slug, quiz in quizzes.items():
+        if slug != "guide-to-judaism":
+            assert quiz.preset == Preset.KNOWLEDGE_CHECK
+
+    # Mandatory training: Judaism for Stamford Hill, hate crime for everyone, every status on show.
+    targets = {requirement.course.slug: requirement.targets.get() for requirement in Requirement.objects.all()}
+    assert targets["guide-to-judaism"].unit.code == "NE-SNT-STH"
+    assert targets["hate-crime-recognise-record-support"].unit.code == "EPS"
+    lead = User.objects.get(username="lead")
+    assignments = scoped_assignments(lead, Window.now())
+    assert assignments.values("user").distinct().count() >= 30
+    statuses = Counter(assignments.values_list("status", flat=True))
+    for status in (
+        Status.COMPLETED,
+        Status.OVERDUE,
+        Status.EXPIRED,
+        Status.EXEMPT,
+        Status.DUE_SOON,
+        Status.NOT_STARTED,
+    ):
+        assert statuses[status] >= 1, (status, statuses)
+    assert assignments.filter(expiring=True).exists()
+    # The training lead manages the force, so sees every officer in it, as an administrator does.
+    in_units = User.objects.filter(is_active=True, unit__isnull=False)
+    assert set(people_visible_to(lead)) >= set(in_units)
