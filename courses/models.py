@@ -14,6 +14,8 @@ read is kept in ``ModuleVersion``, a copy of the published revision that outlive
 
 import calendar
 import datetime
+import hashlib
+import json
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
@@ -30,6 +32,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.mixins import SignInRequiredMixin
+from core.streamfield import without_ids
 
 from .blocks import ModuleBodyBlock
 
@@ -166,6 +169,9 @@ class ModulePage(SignInRequiredMixin, RoutablePageMixin, Page):
     )
     body = StreamField(ModuleBodyBlock(), verbose_name=_("body"))
     review_by = models.DateField(_("review by"), null=True, blank=True)
+    reading_digest = models.CharField(
+        _("SHA-256 of what officers read"), max_length=64, blank=True, editable=False, default=""
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -179,6 +185,25 @@ class ModulePage(SignInRequiredMixin, RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("module")
+
+    #: The fields an officer reads; a change to any of them means "changed since you completed it".
+    READING_FIELDS = ("title", "summary", "body")
+
+    def compute_reading_digest(self) -> str:
+        """
+        SHA-256 of the title, summary and body, without block ids: republishing the same words
+        (say, after moving the review-by date) is not a change an officer needs to hear about.
+        """
+        body = type(self)._meta.get_field("body").stream_block.get_prep_value(self.body)
+        reading = {"title": self.title, "summary": self.summary, "body": without_ids(body)}
+        return hashlib.sha256(json.dumps(reading, sort_keys=True, cls=DjangoJSONEncoder).encode()).hexdigest()
+
+    def save(self, *args, **kwargs):
+        self.reading_digest = self.compute_reading_digest()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and set(self.READING_FIELDS) & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "reading_digest"}
+        return super().save(*args, **kwargs)
 
     @cached_property
     def course(self) -> "CoursePage":
@@ -277,6 +302,7 @@ class ModuleVersion(models.Model):
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=0)
     content = models.JSONField(_("content"), encoder=DjangoJSONEncoder)
     digest = models.CharField(_("SHA-256 of the content"), max_length=64)
+    reading_digest = models.CharField(_("SHA-256 of what the officer read"), max_length=64, blank=True, default="")
     created_at = models.DateTimeField(_("archived"), auto_now_add=True)
 
     class Meta:

@@ -87,10 +87,15 @@ def _module_status(module: ModulePage, progress: ModuleProgress | None) -> str:
         return ModuleStatus.NOT_STARTED
     if progress.completed_at is None:
         return ModuleStatus.IN_PROGRESS
-    read_revision_id = getattr(progress, "completed_revision_id", None)
-    if read_revision_id and module.live_revision_id and read_revision_id != module.live_revision_id:
-        return ModuleStatus.CHANGED
-    return ModuleStatus.COMPLETED
+    # Changed when the words differ from what they read; records archived before reading
+    # digests existed fall back to comparing revisions.
+    read_digest = getattr(progress, "completed_reading_digest", None)
+    if read_digest and module.reading_digest:
+        changed = read_digest != module.reading_digest
+    else:
+        read_revision_id = getattr(progress, "completed_revision_id", None)
+        changed = bool(read_revision_id and module.live_revision_id and read_revision_id != module.live_revision_id)
+    return ModuleStatus.CHANGED if changed else ModuleStatus.COMPLETED
 
 
 @dataclass
@@ -179,7 +184,10 @@ def _overviews(user, courses: list[CoursePage]) -> dict[int, CourseOverview]:
             (progress.enrolment_id, progress.module_id): progress
             for progress in ModuleProgress.objects.filter(
                 enrolment__in=[enrolment.pk for enrolment in enrolments.values()]
-            ).annotate(completed_revision_id=F("completed_version__source_revision_id"))
+            ).annotate(
+                completed_revision_id=F("completed_version__source_revision_id"),
+                completed_reading_digest=F("completed_version__reading_digest"),
+            )
         }
     # "Every module read" is shown from the rows below; only the other criteria are evaluated.
     criteria = completion.evaluate(enrolments.values(), exclude={"modules"}) if enrolments else {}

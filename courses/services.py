@@ -204,6 +204,7 @@ def archive_version(*, module: ModulePage, revision_id: int | None = None) -> Mo
                 estimated_minutes=content.get("estimated_minutes") or module.estimated_minutes,
                 content=content,
                 digest=digest,
+                reading_digest=revision.as_object().compute_reading_digest(),
             )
     except IntegrityError:
         return ModuleVersion.objects.get(source_revision_id=revision.pk)

@@ -5,6 +5,7 @@ and quiz pages. Loading again changes nothing unless the source changed.
 
 import json
 
+from core.streamfield import without_ids
 from courses.models import CoursePage
 from quizzes.models import Question, QuestionCategory, QuizPage, QuizQuestionSlot
 
@@ -37,20 +38,12 @@ def _body(spec: dict) -> list[dict]:
     return [{"type": kind, "value": value}]
 
 
-def _without_ids(data):
-    if isinstance(data, dict):
-        return {key: _without_ids(value) for key, value in data.items() if key != "id"}
-    if isinstance(data, list):
-        return [_without_ids(item) for item in data]
-    return data
-
-
 def _body_data(question: Question):
     """The body in one canonical form (list items in Wagtail's current format), without ids."""
     block = Question._meta.get_field("body").stream_block
     value = block.to_python(list(question.body.raw_data))
     list(value)  # realise every child, so each is prepared by its block rather than passed through raw
-    return _without_ids(json.loads(json.dumps(block.get_prep_value(value), default=str)))
+    return without_ids(json.loads(json.dumps(block.get_prep_value(value), default=str)))
 
 
 def load_question(spec: dict, categories: dict[str, QuestionCategory]) -> Question:

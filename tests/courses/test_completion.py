@@ -158,6 +158,42 @@ def test_editing_a_module_after_completion_keeps_the_record_and_shows_changed(pe
     assert overview.is_complete
 
 
+def test_republishing_the_same_words_is_not_a_change(people, course, modules):
+    """Moving the review-by date (the annual review) republishes the module but changes nothing read."""
+    officer = people["officer"]
+    services.enrol(user=officer, course=course)
+    complete_all(officer, modules)
+    read = ModuleProgress.objects.get(module=modules[1]).completed_version
+    assert read.reading_digest == ModulePage.objects.get(pk=modules[1].pk).reading_digest != ""
+
+    reviewed = ModulePage.objects.get(pk=modules[1].pk)
+    reviewed.review_by = datetime.date(2028, 1, 31)
+    reviewed.estimated_minutes += 1
+    reviewed.save_revision().publish()
+    assert ModulePage.objects.get(pk=modules[1].pk).live_revision_id != read.source_revision_id
+    statuses = [row.status for row in course_overview(course=course, user=officer).modules]
+    assert statuses == [ModuleStatus.COMPLETED] * 3
+
+    # A new title is a change.
+    reviewed = ModulePage.objects.get(pk=modules[1].pk)
+    reviewed.title = "Module 2: revised"
+    reviewed.save_revision().publish()
+    statuses = [row.status for row in course_overview(course=course, user=officer).modules]
+    assert statuses == [ModuleStatus.COMPLETED, ModuleStatus.CHANGED, ModuleStatus.COMPLETED]
+
+
+def test_records_made_before_reading_digests_compare_revisions(people, course, modules):
+    officer = people["officer"]
+    services.enrol(user=officer, course=course)
+    complete_all(officer, modules)
+    ModuleVersion.objects.update(reading_digest="")
+    reviewed = ModulePage.objects.get(pk=modules[0].pk)
+    reviewed.review_by = datetime.date(2028, 1, 31)
+    reviewed.save_revision().publish()
+    statuses = [row.status for row in course_overview(course=course, user=officer).modules]
+    assert statuses == [ModuleStatus.CHANGED, ModuleStatus.COMPLETED, ModuleStatus.COMPLETED]
+
+
 def test_deleting_a_module_keeps_the_officers_records(people, course, modules):
     officer = people["officer"]
     services.enrol(user=officer, course=course)
