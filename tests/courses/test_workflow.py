@@ -80,3 +80,40 @@ def test_trainer_submits_a_change_and_a_content_approver_publishes_it(client_as,
 def test_only_trainers_and_administrators_edit_course_pages(client_as, modules, role, can_edit):
     response = client_as(role).get(reverse("wagtailadmin_pages:edit", args=[modules[0].pk]))
     assert (response.status_code == 200) is can_edit
+
+
+def test_a_trainer_creates_a_course_and_a_module_and_submits_them_for_approval(client_as, catalogue):
+    from courses.models import CoursePage
+
+    client = client_as("trainer")
+    add_course = reverse("wagtailadmin_pages:add", args=["courses", "coursepage", catalogue.pk])
+    assert client.get(add_course).status_code == 200
+    course_form = nested_form_data(
+        {
+            "title": "Disability hate crime",
+            "slug": "disability-hate-crime",
+            "summary": "Recognising hostility towards disabled people.",
+            "learning_outcomes": streamfield([("outcome", "Recognise disability hostility")]),
+            "intended_audience": "Response officers",
+            "topic": "hate_crime",
+            "validity_months": 12,
+            "renewal_window_days": 60,
+            "developed_with": "",
+            "reviewed_with_partner": "",
+        }
+    )
+    response = client.post(add_course, {**course_form, "action-submit": "submit"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    course = CoursePage.objects.get(slug="disability-hate-crime")
+    assert not course.live  # a trainer's new course waits for a content approver
+    assert WorkflowState.objects.get(object_id=str(course.pk)).status == WorkflowState.STATUS_IN_PROGRESS
+
+    add_module = reverse("wagtailadmin_pages:add", args=["courses", "modulepage", course.pk])
+    response = client.post(
+        add_module,
+        {**module_form("What it looks like", "Hostility hidden as friendship."), "action-publish": "publish"},
+    )
+    assert response.status_code == 302
+    module = ModulePage.objects.child_of(course).get()
+    assert not module.live  # "publish" from a trainer is not publishing
+    assert module.title == "What it looks like"
