@@ -304,6 +304,40 @@ def test_random_draws_take_live_questions_from_the_category_without_repeats(peop
     assert "Draft only" not in titles
 
 
+def test_shuffling_questions_and_choices_follows_the_quiz_settings_and_still_marks_right(people, quiz_course, bank):
+    fixed = list(bank.values())
+    titles = [question.title for question in fixed]
+
+    in_order = QuizPageFactory(parent=quiz_course, slug="in-order", questions=fixed, shuffle_questions=False)
+    attempt = services.start_attempt(user=people["officer"], quiz=in_order, rng=random.Random(3))
+    assert list(attempt.questions.order_by("position").values_list("question_title", flat=True)) == titles
+
+    shuffled = QuizPageFactory(
+        parent=quiz_course, slug="shuffled", questions=fixed, shuffle_questions=True, shuffle_choices=True
+    )
+    expected = list(titles)
+    random.Random(3).shuffle(expected)  # the same draw the service makes with this seed
+    assert expected != titles
+    attempt = services.start_attempt(user=people["other_officer"], quiz=shuffled, rng=random.Random(3))
+    frozen = list(attempt.questions.order_by("position"))
+    assert [question.question_title for question in frozen] == expected
+
+    # Choices are frozen in the shuffled order the officer sees; some moved, none lost.
+    moved = False
+    for question in frozen:
+        original = question.question.body[0].value
+        if "choices" in original:
+            texts = [choice["text"] for choice in original["choices"]]
+            seen = [choice["text"] for choice in question.content["choices"]]
+            assert sorted(seen) == sorted(texts)
+            moved = moved or seen != texts
+    assert moved
+    marked = services.submit_attempt(
+        user=people["other_officer"], quiz=shuffled, number=1, data=form_data(attempt, right=True)
+    )
+    assert marked.score == 100
+
+
 def test_a_quiz_without_questions_cannot_be_started(people, quiz_course):
     empty = QuizPageFactory(parent=quiz_course, slug="empty", questions=[])
     with pytest.raises(services.NotAllowed, match="no questions"):

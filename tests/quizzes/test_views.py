@@ -98,6 +98,39 @@ def test_no_response_during_an_attempt_contains_a_correct_answer_or_explanation(
     assert "govuk-tag--green" not in page
 
 
+def test_one_question_per_page_and_error_responses_leak_nothing_either(client_as, people, quiz):
+    """The layout the mandatory demo uses: every question page, each save, and the 4xx bodies."""
+    quiz.layout = "one_per_page"
+    quiz.shuffle_choices = True
+    quiz.save_revision().publish()
+    quiz.refresh_from_db()
+    client = client_as("officer")
+    bodies = [client.post(url(quiz, "start"), follow=True).content]
+    attempt = Attempt.objects.get()
+    total = attempt.questions.count()
+    for position in range(1, total + 1):
+        bodies.append(client.get(url(quiz, "attempt", 1) + f"?q={position}").content)
+        answer = post_data(form_data(attempt, positions=[position]), position=str(position), action="next")
+        bodies.append(client.post(url(quiz, "attempt", 1), answer, follow=True).content)
+        bodies.append(client.post(url(quiz, "attempt", 1, "save"), answer).content)
+    # Tampered and oversized answers: clear 4xx messages that reveal nothing either.
+    tampered = post_data(form_data(attempt, positions=[1]))
+    tampered["q-1"] = ["999999"]
+    bad = client.post(url(quiz, "attempt", 1, "save"), tampered)
+    assert bad.status_code == 400
+    bodies.append(bad.content)
+    bodies.append(client.post(url(quiz, "attempt", 1), {**tampered, "position": "1"}).content)
+    bodies.append(client.get(url(quiz, "attempt", 1) + "?summary=1").content)
+    page = b"\n".join(bodies).decode()
+
+    assert len(bodies) == 3 * total + 4
+    for marker in (SECRET_FEEDBACK, SECRET_EXPLANATION):
+        assert marker not in page
+    assert '"correct"' not in page and "answer_id" not in page
+    assert "govuk-tag--green" not in page
+    assert Attempt.objects.get().status == AttemptStatus.IN_PROGRESS
+
+
 def test_the_result_page_shows_answers_and_explanations_when_the_policy_allows(client_as, people, quiz):
     attempt = services.start_attempt(user=people["officer"], quiz=quiz)
     services.submit_attempt(user=people["officer"], quiz=quiz, number=1, data=form_data(attempt, right=False))
