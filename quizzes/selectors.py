@@ -141,6 +141,9 @@ class ReviewedQuestion:
     correct_answer: list[str]
     feedback: list[str]
     explanation: str
+    #: What was on screen, in the order the officer saw it: (text, chosen, correct) for each
+    #: choice, or each option of a matching question's lists (chosen: picked for some item).
+    shown: list[tuple[str, bool, bool]] = field(default_factory=list)
 
 
 def _texts(content: dict, ids) -> list[str]:
@@ -150,11 +153,12 @@ def _texts(content: dict, ids) -> list[str]:
 
 def reviewed_question(question: AttemptQuestion) -> ReviewedQuestion:
     content, response, kind = question.content, question.response or {}, question.question_type
-    your, right, feedback = [], [], []
+    your, right, feedback, shown = [], [], [], []
     if kind in scoring.CHOICE_TYPES:
         chosen = [response["choice"]] if "choice" in response else response.get("choices", [])
         your = _texts(content, chosen)
         right = [c["text"] for c in content["choices"] if c["correct"]]
+        shown = [(c["text"], c["id"] in chosen, bool(c["correct"])) for c in content["choices"]]
         feedback = [c["feedback"] for c in content["choices"] if c["id"] in chosen and c.get("feedback")]
     elif kind == QuestionType.TRUE_FALSE:
         labels = {"true": "True", "false": "False"}
@@ -168,6 +172,8 @@ def reviewed_question(question: AttemptQuestion) -> ReviewedQuestion:
         matches = response.get("matches", {})
         your = [f"{p['prompt']} → {options.get(matches.get(p['id']), '—')}" for p in content["pairs"]]
         right = [f"{p['prompt']} → {options[p['answer_id']]}" for p in content["pairs"]]
+        picked, answers = set(matches.values()), {p["answer_id"] for p in content["pairs"]}
+        shown = [(o["text"], o["id"] in picked, o["id"] in answers) for o in content["options"]]
     elif kind == QuestionType.SHORT_TEXT:
         your = [response["text"]] if response.get("text") else []
         right = list(content["accepted"][:1])
@@ -183,4 +189,5 @@ def reviewed_question(question: AttemptQuestion) -> ReviewedQuestion:
         correct_answer=right,
         feedback=feedback,
         explanation=content.get("explanation", ""),
+        shown=shown,
     )

@@ -432,3 +432,24 @@ def test_presets_fill_the_settings(preset, expected):
     )
     quiz.clean()
     assert (quiz.pass_mark, quiz.attempts_allowed, quiz.review_when, quiz.review_what) == expected
+
+
+def test_an_attempt_in_detail_shows_the_choices_in_the_order_the_officer_saw_them(client_as, people, quiz):
+    import random
+
+    quiz.shuffle_choices = True
+    quiz.save_revision().publish()
+    quiz.refresh_from_db()
+    attempt = services.start_attempt(user=people["officer"], quiz=quiz, rng=random.Random(11))
+    services.submit_attempt(user=people["officer"], quiz=quiz, number=1, data=form_data(attempt, right=False))
+    single = attempt.questions.get(question_type="single_choice")
+    seen = [choice["text"] for choice in single.content["choices"]]
+    assert seen != ["Alpha", "Bravo", "Charlie"]  # this seed moves them
+
+    content = client_as("manager_of_unit").get(reverse("attempts:inspect", args=[attempt.pk])).content.decode()
+    section = content.split(f'id="q-{single.position}"')[1].split("</section>")[0]
+    items = [item.split("</li>")[0] for item in section.split("<li>")[1:]]
+    assert [item.split(" —")[0].split(" (")[0] for item in items] == seen
+    chosen = [item for item in items if "<strong>chosen</strong>" in item]
+    assert len(chosen) == 1 and not chosen[0].endswith("(correct)")  # a wrong answer, as given
+    assert [item for item in items if item.endswith("(correct)")] == ["Alpha (correct)"]
