@@ -1,6 +1,6 @@
 """
-Item analysis: for each question a quiz has asked, how many officers answered it, the
-facility (the share who got it fully right), how the answers were spread, and a flag for
+Item analysis: for each question a quiz has asked, how many officers were asked it and how
+many answered, the facility (the share of those asked who got it fully right), how the answers were spread, and a flag for
 questions most officers get wrong. Figures come from finished attempts' frozen copies, so
 they describe the questions exactly as officers saw them.
 """
@@ -68,11 +68,13 @@ def distribution(question_type: str, answers: list[tuple[dict, dict | None]]) ->
                 str(_("True")) if value == "true" else str(_("False")) if value == "false" else str(_("No answer"))
             ] += 1
         elif question_type == QuestionType.MATCHING:
+            # Each item with the option chosen for it, so common wrong matches show up.
+            options = {o["id"]: o["text"] for o in content["options"]}
             matches = response.get("matches", {})
             for pair in content["pairs"]:
-                label = str(_("%(item)s matched correctly")) % {"item": pair["prompt"]}
-                correct.add(label)
-                counts[label] += matches.get(pair["id"]) == pair["answer_id"]
+                correct.add(f"{pair['prompt']} → {options[pair['answer_id']]}")
+                chosen = options.get(matches.get(pair["id"]), str(_("No answer")))
+                counts[f"{pair['prompt']} → {chosen}"] += 1
         elif question_type == QuestionType.SHORT_TEXT:
             accepted = {normalise_text(text) for text in content["accepted"]}
             text = normalise_text(response.get("text", "")) or str(_("No answer"))
@@ -97,14 +99,16 @@ class ItemAnalysisView(ReportView):
     columns = [
         Column("title", label=_("Question")),
         Column("type_label", label=_("Type")),
+        Column("asked", label=_("Asked")),
         Column("answered", label=_("Answered")),
         Column("facility", label=_("Facility (%)")),
         Column("flag", label=_("Flag")),
     ]
-    list_export = ["title", "type_label", "answered", "correct", "facility", "flag", "distribution_text"]
+    list_export = ["title", "type_label", "asked", "answered", "correct", "facility", "flag", "distribution_text"]
     export_headings = {
         "title": _("Question"),
         "type_label": _("Type"),
+        "asked": _("Asked"),
         "answered": _("Answered"),
         "correct": _("Fully correct"),
         "facility": _("Facility (%)"),
@@ -124,7 +128,8 @@ class ItemAnalysisView(ReportView):
             AttemptQuestion.objects.filter(attempt__status=AttemptStatus.FINISHED)
             .values("question_id", "question_title", "question_type")
             .annotate(
-                answered=Count("id"),
+                asked=Count("id"),
+                answered=Count("id", filter=Q(answered_at__isnull=False)),
                 correct=Count("id", filter=Q(correct=True)),
                 first_position=Min("position"),
             )
@@ -146,10 +151,10 @@ class ItemAnalysisView(ReportView):
         for row in rows:
             row.title = row.question_title
             row.type_label = types.get(row.question_type, row.question_type)
-            row.facility = _percent(row.correct, row.answered)
-            row.flag = _("Most get this wrong") if row.answered and row.correct / row.answered < FLAG_BELOW else ""
+            row.facility = _percent(row.correct, row.asked)
+            row.flag = _("Most get this wrong") if row.asked and row.correct / row.asked < FLAG_BELOW else ""
             row.distribution = [
-                (text, count, _percent(count, row.answered), is_correct)
+                (text, count, _percent(count, row.asked), is_correct)
                 for text, count, is_correct in distribution(
                     row.question_type, answers[(row.question_id, row.question_title)]
                 )

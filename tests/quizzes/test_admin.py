@@ -308,12 +308,19 @@ def test_item_analysis_gives_facility_distribution_and_flags(client_as, analysed
     response = client_as("trainer").get(ITEM_ANALYSIS, {"quiz": analysed.pk})
     rows = {row.title: row for row in response.context["object_list"]}
     single = rows["Single"]
-    assert (single.answered, single.correct, single.facility) == (4, 2, 50)
+    assert (single.asked, single.answered, single.correct, single.facility) == (4, 3, 2, 50)
     assert single.flag == ""
     assert single.distribution == [("Alpha", 2, 50, True), ("Bravo", 1, 25, False), ("No answer", 1, 25, False)]
     assert rows["Multiple"].distribution[:2] == [("Delta", 2, 50, True), ("Echo", 2, 50, True)]
     assert rows["True or false"].distribution == [("False", 2, 50, True), ("True", 2, 50, False)]
     assert rows["Short text"].distribution[0] == ("no idea", 2, 50, False)
+    # Matching: each item with the option chosen for it, so a common wrong match shows up.
+    matching = {text: (count, is_correct) for text, count, _pct, is_correct in rows["Matching"].distribution}
+    assert matching["Kippah → Skullcap"] == (2, True)
+    assert matching["Shiva → Seven days of mourning"] == (2, True)
+    assert sum(count for count, is_correct in matching.values() if not is_correct) == 4
+    assert ("India", 2, 50, True) in rows["Scenario"].distribution
+    assert (rows["Scenario"].facility, rows["Matching"].facility) == (50, 50)
 
 
 def test_item_analysis_flags_questions_most_officers_get_wrong(client_as, people, quiz):
@@ -332,8 +339,26 @@ def test_item_analysis_flags_questions_most_officers_get_wrong(client_as, people
 def test_item_analysis_exports(client_as, analysed):
     response = client_as("trainer").get(ITEM_ANALYSIS, {"quiz": analysed.pk, "export": "csv"})
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
-    assert rows[0] == ["Question", "Type", "Answered", "Fully correct", "Facility (%)", "Flag", "Answers given"]
-    assert rows[1] == ["Single", "Single choice", "4", "2", "50", "", "Alpha: 2 (correct); Bravo: 1; No answer: 1"]
+    assert rows[0] == [
+        "Question",
+        "Type",
+        "Asked",
+        "Answered",
+        "Fully correct",
+        "Facility (%)",
+        "Flag",
+        "Answers given",
+    ]
+    assert rows[1] == [
+        "Single",
+        "Single choice",
+        "4",
+        "3",
+        "2",
+        "50",
+        "",
+        "Alpha: 2 (correct); Bravo: 1; No answer: 1",
+    ]
 
 
 @pytest.mark.parametrize(
