@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
@@ -147,6 +148,28 @@ def counts_by_unit_and_course(viewer, window: Window) -> dict[tuple[int, int], C
     }
 
 
+def rolled_up(direct: dict[tuple[int, int], Cell], units: list[Unit]) -> dict[tuple[int, int | None], Cell]:
+    """
+    Figures per (unit, course) including every unit below, and per (unit, None) for all
+    courses together: each direct figure is added to its unit and that unit's ancestors in
+    scope, so the work grows with units × courses × tree depth, not with its square.
+    """
+    unit_at = {unit.path: unit.pk for unit in units}
+    path_of = {unit.pk: unit.path for unit in units}
+    steplen = Unit.steplen
+    totals: dict[tuple[int, int | None], Cell] = defaultdict(Cell)
+    for (unit_id, course_id), figures in direct.items():
+        path = path_of.get(unit_id)
+        if path is None:
+            continue
+        for end in range(steplen, len(path) + 1, steplen):
+            ancestor = unit_at.get(path[:end])
+            if ancestor is not None:
+                totals[(ancestor, course_id)].add(figures)
+                totals[(ancestor, None)].add(figures)
+    return totals
+
+
 def compliance_matrix(viewer, window: Window | None = None) -> Matrix:
     """
     Each unit in scope (rows, in tree order) × each required course (columns). A unit's
@@ -155,18 +178,11 @@ def compliance_matrix(viewer, window: Window | None = None) -> Matrix:
     window = window or Window.now()
     courses = list(required_courses(viewer))
     units = list(units_in_scope(viewer))
-    direct = counts_by_unit_and_course(viewer, window)
-    path_of = {unit.pk: unit.path for unit in units}
+    totals = rolled_up(counts_by_unit_and_course(viewer, window), units)
     matrix = Matrix(courses=courses)
     top_depth = min((unit.depth for unit in units), default=1)
     for unit in units:
-        cells = []
-        for course in courses:
-            cell = Cell()
-            for (unit_id, course_id), figures in direct.items():
-                if course_id == course.pk and unit_id in path_of and path_of[unit_id].startswith(unit.path):
-                    cell.add(figures)
-            cells.append(cell)
+        cells = [totals.get((unit.pk, course.pk)) or Cell() for course in courses]
         matrix.rows.append(MatrixRow(unit=unit, cells=cells, depth=unit.depth - top_depth))
     return matrix
 
@@ -202,14 +218,10 @@ def compliance_by_unit(viewer, window: Window | None = None) -> list[Bar]:
         return []
     top_depth = min(unit.depth for unit in units)
     shown = [unit for unit in units if unit.depth <= top_depth + 1]
-    direct = counts_by_unit_and_course(viewer, window)
-    path_of = {unit.pk: unit.path for unit in units}
+    totals = rolled_up(counts_by_unit_and_course(viewer, window), units)
     bars = []
     for unit in shown:
-        cell = Cell()
-        for (unit_id, _course_id), figures in direct.items():
-            if unit_id in path_of and path_of[unit_id].startswith(unit.path):
-                cell.add(figures)
+        cell = totals.get((unit.pk, None)) or Cell()
         if cell.total:
             bars.append(Bar(label=unit.name, percent=cell.percent or 0, compliant=cell.compliant, total=cell.total))
     return bars

@@ -1,8 +1,9 @@
 """
 Item analysis: for each question a quiz has asked, how many officers were asked it and how
-many answered, the facility (the share of those asked who got it fully right), how the answers were spread, and a flag for
-questions most officers get wrong. Figures come from finished attempts' frozen copies, so
-they describe the questions exactly as officers saw them.
+many answered, the facility (the share of those asked who got it fully right), how the
+answers were spread, and a flag for questions most officers get wrong. Figures come from
+finished attempts' frozen copies, so they describe the questions exactly as officers saw
+them.
 """
 
 from collections import Counter, defaultdict
