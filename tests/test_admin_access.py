@@ -1,0 +1,111 @@
+"""
+Every admin view of the platform's own models, for every role: who may open it, and that
+everyone else is turned away (sent to sign in, told they lack permission, or not found).
+Views of records about a person are also checked by id in tests/quizzes/test_scoped_record_views.py.
+"""
+
+import pytest
+from django.urls import reverse
+
+from accounts.models import UnitMembership
+from compliance.factories import ExemptionFactory, RequirementFactory, unit_target
+from courses.factories import CoursePageFactory
+from courses.models import CourseCataloguePage
+from quizzes.factories import QuestionCategoryFactory, QuestionFactory
+
+ROLES = [
+    "anonymous",
+    "officer",
+    "other_officer",
+    "trainer",
+    "manager_of_other_unit",
+    "manager_of_unit",
+    "administrator",
+]
+NOBODY: set[str] = set()
+ADMIN = {"administrator"}
+MANAGERS = {"manager_of_other_unit", "manager_of_unit", "administrator"}
+TRAINERS = {"trainer", "administrator"}
+# Exemptions are about Team A's officer: only their manager and administrators may open one.
+THEIR_MANAGER = {"manager_of_unit", "administrator"}
+
+# (viewset or URL namespace, view, who may open it). The object views use Team A, its
+# officer's unit history, the officer, a requirement and exemption about them, a question
+# and its category.
+ACCESS = [
+    ("units", "index", MANAGERS),
+    ("units", "inspect", MANAGERS),
+    ("units", "add", ADMIN),
+    ("units", "edit", ADMIN),
+    ("units", "delete", ADMIN),
+    ("units", "history", ADMIN),
+    ("units", "usage", ADMIN),
+    # Unit history is evidence of who served where: read-only, even for administrators.
+    ("unit_history", "index", ADMIN),
+    ("unit_history", "inspect", ADMIN),
+    ("unit_history", "add", NOBODY),
+    ("unit_history", "edit", NOBODY),
+    ("unit_history", "delete", NOBODY),
+    ("wagtailusers_users", "index", ADMIN),
+    ("wagtailusers_users", "add", ADMIN),
+    ("wagtailusers_users", "edit", ADMIN),
+    ("wagtailusers_users", "delete", ADMIN),
+    ("wagtailusers_users", "history", ADMIN),
+    ("requirements", "index", MANAGERS),
+    ("requirements", "inspect", MANAGERS),
+    ("requirements", "add", ADMIN),
+    ("requirements", "edit", ADMIN),
+    ("requirements", "history", ADMIN),
+    # Requirements are withdrawn (made inactive), never deleted: assignments rest on them.
+    ("requirements", "delete", NOBODY),
+    ("exemptions", "index", MANAGERS),
+    ("exemptions", "add", MANAGERS),
+    ("exemptions", "inspect", THEIR_MANAGER),
+    ("exemptions", "history", THEIR_MANAGER),
+    # An exemption is never edited (a new one supersedes it); administrators may withdraw one.
+    ("exemptions", "edit", NOBODY),
+    ("exemptions", "delete", ADMIN),
+    ("wagtailsnippets_quizzes_question", "list", TRAINERS),
+    ("wagtailsnippets_quizzes_question", "add", TRAINERS),
+    ("wagtailsnippets_quizzes_question", "inspect", TRAINERS),
+    ("wagtailsnippets_quizzes_question", "edit", TRAINERS),
+    ("wagtailsnippets_quizzes_question", "history", TRAINERS),
+    ("wagtailsnippets_quizzes_question", "usage", TRAINERS),
+    # Deleting a question is for administrators (attempts keep their frozen copies either way).
+    ("wagtailsnippets_quizzes_question", "delete", ADMIN),
+    ("wagtailsnippets_quizzes_questioncategory", "list", TRAINERS),
+    ("wagtailsnippets_quizzes_questioncategory", "add", TRAINERS),
+    ("wagtailsnippets_quizzes_questioncategory", "edit", TRAINERS),
+    ("wagtailsnippets_quizzes_questioncategory", "delete", ADMIN),
+    ("courses_reports", "content_review", TRAINERS),
+]
+
+
+@pytest.fixture
+def objects(people, org):
+    course = CoursePageFactory(parent=CourseCataloguePage.objects.get(slug="courses"), title="Hate crime")
+    requirement = RequirementFactory(course=course, targets=[unit_target(org.team_a)])
+    category = QuestionCategoryFactory(name="Testing")
+    question = QuestionFactory(title="Single", category=category)
+    return {
+        "units": org.team_a.pk,
+        "unit_history": UnitMembership.objects.filter(user=people["officer"]).first().pk,
+        "wagtailusers_users": people["officer"].pk,
+        "requirements": requirement.pk,
+        "exemptions": ExemptionFactory(
+            user=people["officer"], requirement=requirement, granted_by=people["administrator"]
+        ).pk,
+        "wagtailsnippets_quizzes_question": question.pk,
+        "wagtailsnippets_quizzes_questioncategory": category.pk,
+    }
+
+
+@pytest.mark.parametrize(("namespace", "view", "allowed"), ACCESS, ids=[f"{ns}:{view}" for ns, view, _ in ACCESS])
+def test_each_admin_view_opens_for_exactly_the_roles_allowed(client_as, objects, namespace, view, allowed):
+    takes_pk = view not in {"index", "list", "add", "content_review"}
+    url = reverse(f"{namespace}:{view}", args=[objects[namespace]] if takes_pk else [])
+    statuses = {role: client_as(role).get(url).status_code for role in ROLES}
+    opened = {role for role, status in statuses.items() if status == 200}
+    assert opened == allowed, statuses
+    assert {status for role, status in statuses.items() if role not in allowed} <= {302, 403, 404}, statuses
+    assert statuses["anonymous"] == 302
