@@ -62,6 +62,33 @@ def test_password_change_rejects_a_weak_password_and_keeps_the_old_one(client, p
     assert people["officer"].check_password("correct-horse-battery")
 
 
+def test_an_officer_changes_their_password_and_stays_signed_in(client, people):
+    client.force_login(people["officer"])
+    new = "a-long-new-passphrase-2026"
+    response = client.post(
+        reverse("accounts:password_change"),
+        {"old_password": "correct-horse-battery", "new_password1": new, "new_password2": new},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == reverse("accounts:password_change_done")
+    assert "Password changed" in response.content.decode()
+    assert response.context["user"] == people["officer"]  # the session survives the change
+    people["officer"].refresh_from_db()
+    assert people["officer"].check_password(new)
+
+
+@pytest.mark.parametrize(
+    "role", ["officer", "other_officer", "trainer", "manager_of_other_unit", "manager_of_unit", "administrator"]
+)
+def test_every_signed_in_role_can_reach_password_change(client_as, role):
+    assert client_as(role).get(reverse("accounts:password_change")).status_code == 200
+    assert client_as(role).get(reverse("accounts:password_change_done")).status_code == 200
+
+
+def test_password_change_done_needs_sign_in(client):
+    assert client.get(reverse("accounts:password_change_done")).status_code == 302
+
+
 def test_password_reset_sends_a_working_link_by_email(client, people):
     response = client.post(reverse("accounts:password_reset"), {"email": "officer@example.police.uk"})
     assert response.status_code == 302
