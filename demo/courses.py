@@ -6,8 +6,10 @@ records do not show "changed since you completed it" after every `load_demo`.
 
 import json
 
+from core.streamfield import without_ids
 from courses.models import CourseCataloguePage, CoursePage, ModulePage
 
+from . import media
 from .content import hate_crime, judaism, online_hate
 
 SOURCES = [judaism.COURSE, hate_crime.COURSE, online_hate.COURSE]
@@ -42,22 +44,16 @@ def _body(blocks: list[dict]) -> str:
     raw = []
     for block in blocks:
         value = _table(block["value"]) if block["type"] == "table" else block["value"]
+        if block["type"] in {"image", "document"}:
+            value = {**value, block["type"]: media.resolve(value[block["type"]])}
         raw.append({"type": block["type"], "value": value})
     return json.dumps(raw)
-
-
-def _without_ids(data):
-    if isinstance(data, dict):
-        return {key: _without_ids(value) for key, value in data.items() if key != "id"}
-    if isinstance(data, list):
-        return [_without_ids(item) for item in data]
-    return data
 
 
 def _stream_data(page, field_name: str):
     field = page._meta.get_field(field_name)
     prepared = field.get_prep_value(getattr(page, field_name))
-    return _without_ids(json.loads(prepared) if isinstance(prepared, str) else prepared)
+    return without_ids(json.loads(prepared) if isinstance(prepared, str) else prepared)
 
 
 def _publish_if_changed(page, fields: dict, stream_fields: dict) -> bool:

@@ -433,6 +433,17 @@ COURSE = {
                     },
                 },
                 {
+                    "type": "image",
+                    "value": {
+                        "image": "@shabbat-timeline",
+                        "alt_text": (
+                            "A timeline from Friday noon to Saturday midnight. Shabbat is shaded from shortly before "
+                            "sunset on Friday to nightfall on Saturday, about 25 hours."
+                        ),
+                        "caption": "Shabbat runs from shortly before sunset on Friday to nightfall on Saturday.",
+                    },
+                },
+                {
                     "type": "paragraph",
                     "value": (
                         "<p>Shabbat (the Sabbath) begins shortly before sunset on Friday and ends at nightfall on "
@@ -831,6 +842,13 @@ COURSE = {
                             "seal is broken, for example to check the contents, the meal may no longer be kosher, and "
                             "you should offer another.</p>"
                         ),
+                    },
+                },
+                {
+                    "type": "document",
+                    "value": {
+                        "document": "@custody-checklist",
+                        "description": "A one-page checklist to print and keep in the custody suite.",
                     },
                 },
                 {

@@ -175,3 +175,80 @@ def test_the_module_body_offers_every_block_training_needs():
         "check_understanding",
         "festival_dates",
     }
+
+
+# Rendering each content block, as officers get it
+
+
+def render(name: str, raw: dict) -> str:
+    block = ModuleBodyBlock().child_blocks[name]
+    return block.render(block.to_python(raw))
+
+
+def test_an_image_needs_its_alternative_text_even_with_a_caption(db):
+    from wagtail_factories import ImageFactory
+
+    block = CaptionedImageBlock()
+    image = ImageFactory(title="Kippah")
+    with pytest.raises(ValidationError):
+        block.clean(block.to_python({"image": image.pk, "alt_text": "", "caption": "A kippah"}))
+    assert block.clean(block.to_python({"image": image.pk, "alt_text": "A small round cap", "caption": "A kippah"}))
+
+
+def test_an_image_renders_a_sized_webp_rendition_with_its_alt_text_and_caption(db):
+    from wagtail_factories import ImageFactory
+
+    image = ImageFactory(title="Synagogue security", file__width=1600, file__height=1200)
+    html = render("image", {"image": image.pk, "alt_text": "Two volunteers at a gate", "caption": "CST volunteers"})
+    assert 'alt="Two volunteers at a gate"' in html
+    assert "<figcaption" in html and "CST volunteers</figcaption>" in html
+    assert ".webp" in html
+    assert 'width="960" height="720"' in html  # scaled to fit, so phones download less
+
+
+def test_a_document_download_names_its_type_and_size(db):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    document = get_document_model().objects.create(
+        title="Custody quick reference", file=ContentFile(b"%PDF-1.4 " + b"x" * 2039, name="custody.pdf")
+    )
+    document._set_document_file_metadata()  # as the admin's upload form does
+    document.save()
+    html = render("document", {"document": document.pk, "description": "One page, to print"})
+    assert f'href="{document.url}"' in html and " download>" in html
+    assert "Custody quick reference" in html and "(download)" in html
+    assert "PDF, 2.0\xa0KB" in html
+    assert "One page, to print" in html
+
+
+def test_headings_render_at_the_level_chosen_with_an_anchor():
+    assert render("heading", {"text": "Shabbat", "level": "h2"}).startswith(
+        '<h2 class="govuk-heading-l" id="shabbat">'
+    )
+    assert render("heading", {"text": "At the door", "level": "h3"}).startswith('<h3 class="govuk-heading-m"')
+
+
+def test_call_outs_say_what_kind_they_are_in_words_not_colour():
+    html = render("callout", {"kind": "in_practice", "title": "At a house", "body": "<p>Knock, wait.</p>"})
+    assert "In practice: At a house" in html and "Knock, wait." in html
+
+
+def test_do_and_dont_lists_label_each_column_in_text_and_hide_the_marks():
+    html = render("do_dont", {"title": "Searching", "do": ["Ask first"], "dont": ["Touch a religious item"]})
+    assert ">Do</h4>" in html and ">Don't</h4>" in html
+    assert html.count('aria-hidden="true"') == 2
+    assert "Ask first" in html and "Touch a religious item" in html
+
+
+def test_definitions_render_as_a_description_list():
+    html = render(
+        "definitions", {"title": "", "items": [{"term": "Kosher", "meaning": "Fit to eat\nunder Jewish law"}]}
+    )
+    assert "<dl" in html and '<dt class="govuk-summary-list__key">Kosher</dt>' in html
+    assert "Fit to eat<br>under Jewish law" in html
+
+
+def test_details_expand_with_a_native_summary():
+    html = render("details", {"summary": "What is an eruv?", "body": "<p>A boundary.</p>"})
+    assert "<details" in html and "What is an eruv?" in html and "A boundary." in html

@@ -67,6 +67,21 @@ def test_the_demo_has_something_for_every_course_quiz_and_report(settings):
         assert 4 <= ModulePage.objects.child_of(course).live().count() <= 6
     judaism = courses["guide-to-judaism"]
     assert judaism.developed_with
+    # The modules use the blocks training content needs (video aside: it would need the internet).
+    used = {block.block_type for module in ModulePage.objects.live() for block in module.body}
+    assert used >= {
+        "heading",
+        "paragraph",
+        "image",
+        "callout",
+        "do_dont",
+        "definitions",
+        "table",
+        "document",
+        "details",
+        "check_understanding",
+        "festival_dates",
+    }
 
     # A quiz under every course: a mandatory assessment of ten drawn from a bank covering every type.
     quizzes = {quiz.get_parent().slug: quiz for quiz in QuizPage.objects.live()}
