@@ -110,7 +110,7 @@ class Journey:
         self.goto("/account/sign-in/")
         self.page.get_by_label("Username").fill(username)
         self.page.get_by_label("Password").fill(password)
-        return self.submit(self.page.get_by_role("button", name="Sign in"))
+        return self.press_enter(self.page.get_by_role("button", name="Sign in"))
 
     def sign_in_to_admin(self, username: str, password: str = DEMO_PASSWORD) -> Page:
         self.goto("/admin/login/")
