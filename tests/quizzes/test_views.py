@@ -247,6 +247,55 @@ def test_an_overdue_attempt_is_closed_on_the_officers_next_visit(client_as, peop
     assert "Your attempts" in content
 
 
+def test_a_page_posted_after_the_time_ran_out_says_so_and_marks_what_was_saved(client_as, people, quiz):
+    import datetime
+
+    from django.utils import timezone
+
+    quiz.time_limit_minutes = 5
+    quiz.save()
+    attempt = services.start_attempt(
+        user=people["officer"], quiz=quiz, now=timezone.now() - datetime.timedelta(minutes=7)
+    )
+    page = client_as("officer").post(url(quiz, "attempt", 1), {**post_data(form_data(attempt)), "position": "1"})
+    assert page.status_code == 409
+    assert "The time allowed ran out at" in page.content.decode()
+    assert Attempt.objects.get().closed_reason == "time_expired"
+
+
+def test_answers_sent_after_the_time_ran_out_get_a_clear_message_in_the_page_and_from_autosave(
+    client_as, people, quiz
+):
+    import datetime
+
+    from django.utils import timezone
+
+    quiz.time_limit_minutes = 5
+    quiz.save()
+    started = timezone.now() - datetime.timedelta(minutes=7)  # past the deadline and the minute's grace
+    attempt = services.start_attempt(user=people["officer"], quiz=quiz, now=started)
+    client = client_as("officer")
+    data = post_data(form_data(attempt))
+
+    # Autosave in the background is told first, in words the page shows.
+    autosave = client.post(url(quiz, "attempt", 1, "save"), data)
+    assert autosave.status_code == 409
+    assert autosave.json()["saved"] is False
+    assert "The time allowed ran out at" in autosave.json()["message"]
+
+    # The attempt is now closed: a form posted from another tab is told so, and changes nothing.
+    page = client.post(url(quiz, "attempt", 1), {**data, "position": "1"})
+    assert page.status_code == 409
+    assert "already been submitted" in page.content.decode()
+
+    marked = Attempt.objects.get()
+    assert (marked.status, marked.closed_reason) == (AttemptStatus.FINISHED, "time_expired")
+    assert marked.score == 0  # nothing was saved in time, and nothing late was kept
+    assert not AttemptQuestion.objects.filter(response__isnull=False).exists()
+    result = client.get(url(quiz, "attempt", 1, "result"))
+    assert result.status_code == 200 and "Your score: 0%" in result.content.decode()
+
+
 def test_get_on_post_only_routes_is_refused(client_as, people, quiz):
     services.start_attempt(user=people["officer"], quiz=quiz)
     client = client_as("officer")
