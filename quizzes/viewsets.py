@@ -42,7 +42,8 @@ class QuestionViewSet(SnippetViewSet):
     icon = "help"
     menu_label = _("Questions")
     filterset_class = QuestionFilterSet
-    search_fields = ["title", "prompt"]
+    # Searched as you type through the model's own index (title and prompt). Naming
+    # search_fields here would make the SQLite backend query a column its table lacks.
     list_display = [
         "title",
         Column("question_type", label=_("Type"), accessor="get_question_type_display", sort_key="question_type"),

@@ -109,3 +109,30 @@ def test_each_admin_view_opens_for_exactly_the_roles_allowed(client_as, objects,
     assert opened == allowed, statuses
     assert {status for role, status in statuses.items() if role not in allowed} <= {302, 403, 404}, statuses
     assert statuses["anonymous"] == 302
+
+
+def test_each_admin_search_finds_what_an_administrator_types(client_as, people, org, objects):
+    """Searching by the identifiers people actually type: a warrant number, a unit code, a name."""
+    from quizzes.models import Adjustment
+
+    Adjustment.objects.create(
+        user=people["officer"], extra_attempts=1, reason="Dyslexia", granted_by=people["trainer"]
+    )
+    client = client_as("administrator")
+    warrant = people["officer"].warrant_number
+    searches = [
+        ("units:index", org.team_a.code, "Team A"),
+        ("requirements:index", "Requirement", "Requirement"),
+        ("exemptions:index", warrant, "Morgan"),
+        ("adjustments:index", warrant, "Morgan"),
+        ("unit_history:index", "officer", "Morgan"),
+        ("wagtailusers_users:index", "Morgan", "Morgan"),
+        ("wagtailsnippets_quizzes_question:list", "Sing", "Single"),
+    ]
+    for url_name, query, expected in searches:
+        response = client.get(reverse(url_name), {"q": query})
+        assert response.status_code == 200, url_name
+        assert expected in response.content.decode(), (url_name, query)
+        nothing = client.get(reverse(url_name), {"q": "zzzz-no-such-thing"})
+        assert nothing.status_code == 200
+        assert len(list(nothing.context["object_list"])) == 0, url_name

@@ -91,6 +91,7 @@ class Question(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ind
         index.SearchField("title"),
         index.SearchField("prompt"),
         index.AutocompleteField("title"),
+        index.AutocompleteField("prompt"),
         index.FilterField("question_type"),
         index.FilterField("category"),
         index.FilterField("live"),

@@ -478,3 +478,42 @@ def test_an_attempt_in_detail_shows_the_choices_in_the_order_the_officer_saw_the
     chosen = [item for item in items if "<strong>chosen</strong>" in item]
     assert len(chosen) == 1 and not chosen[0].endswith("(correct)")  # a wrong answer, as given
     assert [item for item in items if item.endswith("(correct)")] == ["Alpha (correct)"]
+
+
+def test_the_question_bank_filters_by_category_and_tag_and_searches_titles_and_prompts(client_as, bank):
+    from quizzes.factories import QuestionCategoryFactory, QuestionFactory
+
+    outsider = QuestionFactory(
+        title="Outsider", prompt="Which festival has eight nights of lights?", category=QuestionCategoryFactory()
+    )
+    outsider.tags.add("festivals")
+    outsider.save()
+    client = client_as("trainer")
+    listing = reverse(f"{QUESTIONS}:list")
+
+    def titles(**query):
+        return {question.title for question in client.get(listing, query).context["object_list"]}
+
+    testing = bank["single_choice"].category
+    assert titles(category=testing.pk) == {question.title for question in bank.values()}
+    festivals = outsider.tags.get(name="festivals")
+    assert titles(tag=festivals.pk) == {"Outsider"}
+    assert titles(q="eight nights") == {"Outsider"}  # the prompt is searched, not only the title
+    assert titles(q="Outsider") == {"Outsider"}
+    assert titles(q="Outsi") == {"Outsider"}  # as the trainer types
+
+
+def test_the_attempts_list_filters_by_unit_result_and_quiz(client_as, people, org, quiz, attempts):
+    client = client_as("administrator")
+
+    def officers(**query):
+        return {
+            attempt.user.username for attempt in client.get(reverse("attempts:index"), query).context["object_list"]
+        }
+
+    assert officers(quiz=quiz.pk) == {"officer", "other_officer"}
+    assert officers(passed="true") == {"officer"}
+    assert officers(passed="false") == {"other_officer"}
+    assert officers(unit=org.team_b.pk) == {"other_officer"}
+    assert officers(unit=org.north.pk) == {"officer"}  # a command includes its teams
+    assert officers(status="in_progress") == set()
