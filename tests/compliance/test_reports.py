@@ -217,6 +217,19 @@ def test_charts_are_scoped(client_as, people, required):
     assert [bar.label for bar in bars] == ["Team B"]
 
 
+@pytest.mark.parametrize("role", ["manager_of_other_unit", "manager_of_unit", "administrator"])
+def test_the_trend_line_counts_only_the_people_in_scope(client_as, people, required, role):
+    from compliance.selectors import Window, scoped_assignments
+
+    # Every assignment in the fixture starts on or before today, so today's point must equal
+    # the viewer's current assignments, and no earlier point can count more.
+    points = client_as(role).get(reverse("compliance_reports:charts")).context["points"]
+    in_scope = scoped_assignments(people[role], Window.now())
+    assert points[-1].total == in_scope.count() > 0
+    assert points[-1].compliant == in_scope.filter(status__in=["completed", "exempt"]).count()
+    assert all(point.total <= points[-1].total for point in points)
+
+
 def test_the_dashboard_panel_answers_the_manager_at_a_glance(client_as, required):
     content = client_as("manager_of_unit").get(reverse("wagtailadmin_home")).content.decode()
     assert "Training in your units" in content
