@@ -12,16 +12,8 @@ from compliance.factories import ExemptionFactory, RequirementFactory, unit_targ
 from courses.factories import CoursePageFactory
 from courses.models import CourseCataloguePage
 from quizzes.factories import QuestionCategoryFactory, QuestionFactory
+from tests.conftest import ROLE_NAMES
 
-ROLES = [
-    "anonymous",
-    "officer",
-    "other_officer",
-    "trainer",
-    "manager_of_other_unit",
-    "manager_of_unit",
-    "administrator",
-]
 NOBODY: set[str] = set()
 ADMIN = {"administrator"}
 MANAGERS = {"manager_of_other_unit", "manager_of_unit", "administrator"}
@@ -104,7 +96,7 @@ def objects(people, org):
 def test_each_admin_view_opens_for_exactly_the_roles_allowed(client_as, objects, namespace, view, allowed):
     takes_pk = view not in {"index", "list", "add", "content_review"}
     url = reverse(f"{namespace}:{view}", args=[objects[namespace]] if takes_pk else [])
-    statuses = {role: client_as(role).get(url).status_code for role in ROLES}
+    statuses = {role: client_as(role).get(url).status_code for role in ROLE_NAMES}
     opened = {role for role, status in statuses.items() if status == 200}
     assert opened == allowed, statuses
     assert {status for role, status in statuses.items() if role not in allowed} <= {302, 403, 404}, statuses

@@ -13,18 +13,9 @@ from django.utils import timezone
 
 from courses import services as course_services
 from courses.models import ModulePage
+from tests.conftest import ROLE_NAMES
 
 pytestmark = pytest.mark.django_db
-
-ROLES = [
-    "anonymous",
-    "officer",
-    "other_officer",
-    "trainer",
-    "manager_of_other_unit",
-    "manager_of_unit",
-    "administrator",
-]
 
 
 def csv_rows(response) -> list[list[str]]:
@@ -46,7 +37,7 @@ def completed(people, hate_crime):
 
 
 @pytest.mark.parametrize("export", [None, "csv", "xlsx"])
-@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("role", ROLE_NAMES)
 def test_who_reaches_an_officers_record_of_learning_and_its_exports(client_as, people, completed, role, export):
     url = reverse("compliance_reports:transcript", args=[people["officer"].pk])
     response = client_as(role).get(url, {"export": export} if export else {})

@@ -35,3 +35,23 @@ def make_course(catalogue, *, modules: int, title: str = "Course", quiz: bool = 
 
         QuizPageFactory(parent=course, questions=[QuestionFactory(title=f"{title} question")])
     return course
+
+
+def new_course_form() -> dict:
+    """The admin's "add course" form, filled in as a trainer would."""
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    return nested_form_data(
+        {
+            "title": "Disability hate crime",
+            "slug": "disability-hate-crime",
+            "summary": "Recognising hostility towards disabled people.",
+            "learning_outcomes": streamfield([("outcome", "Recognise disability hostility")]),
+            "intended_audience": "Response officers",
+            "topic": "hate_crime",
+            "validity_months": 12,
+            "renewal_window_days": 60,
+            "developed_with": "",
+            "reviewed_with_partner": "",
+        }
+    )

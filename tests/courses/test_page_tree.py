@@ -6,6 +6,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from courses.models import CourseCataloguePage, CoursePage, ModulePage
 from home.models import HomePage, InformationPage
+from tests.courses.conftest import new_course_form
 
 
 class TestCoursePageTree(WagtailPageTestCase):
@@ -31,24 +32,7 @@ class TestCoursePageTree(WagtailPageTestCase):
         assert all(CoursePage in model.allowed_parent_page_models() for model in allowed)
 
     def test_a_course_and_a_module_can_be_created_in_the_admin(self):
-        self.assertCanCreate(
-            self.catalogue,
-            CoursePage,
-            nested_form_data(
-                {
-                    "title": "Disability hate crime",
-                    "slug": "disability-hate-crime",
-                    "summary": "Recognising hostility towards disabled people.",
-                    "learning_outcomes": streamfield([("outcome", "Recognise disability hostility")]),
-                    "intended_audience": "Response officers",
-                    "topic": "hate_crime",
-                    "validity_months": 12,
-                    "renewal_window_days": 60,
-                    "developed_with": "",
-                    "reviewed_with_partner": "",
-                }
-            ),
-        )
+        self.assertCanCreate(self.catalogue, CoursePage, new_course_form())
         course = CoursePage.objects.get(slug="disability-hate-crime")
         self.assertCanCreate(
             course,

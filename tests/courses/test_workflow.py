@@ -8,6 +8,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from accounts import roles
 from accounts.factories import UserFactory
 from courses.models import ModulePage
+from tests.courses.conftest import new_course_form
 
 pytestmark = pytest.mark.django_db
 
@@ -88,20 +89,7 @@ def test_a_trainer_creates_a_course_and_a_module_and_submits_them_for_approval(c
     client = client_as("trainer")
     add_course = reverse("wagtailadmin_pages:add", args=["courses", "coursepage", catalogue.pk])
     assert client.get(add_course).status_code == 200
-    course_form = nested_form_data(
-        {
-            "title": "Disability hate crime",
-            "slug": "disability-hate-crime",
-            "summary": "Recognising hostility towards disabled people.",
-            "learning_outcomes": streamfield([("outcome", "Recognise disability hostility")]),
-            "intended_audience": "Response officers",
-            "topic": "hate_crime",
-            "validity_months": 12,
-            "renewal_window_days": 60,
-            "developed_with": "",
-            "reviewed_with_partner": "",
-        }
-    )
+    course_form = new_course_form()
     response = client.post(add_course, {**course_form, "action-submit": "submit"})
     assert response.status_code == 302, response.content.decode()[:2000]
     course = CoursePage.objects.get(slug="disability-hate-crime")
