@@ -179,6 +179,21 @@ def test_my_learning_shows_in_progress_completed_and_courses_to_start(client_as,
     assert "Completed on" in content
 
 
+def test_officers_enrol_from_the_catalogue_straight_into_the_first_module(
+    client_as, people, catalogue, course, modules
+):
+    client = client_as("officer")
+    catalogue_page = client.get(catalogue.url).content.decode()
+    enrol_url = course.url + "enrol/"
+    assert f'action="{enrol_url}"' in catalogue_page
+    assert 'Enrol and start<span class="govuk-visually-hidden">: Hate crime awareness</span>' in catalogue_page
+    response = client.post(enrol_url)
+    assert response.status_code == 302 and response.url == modules[0].url
+    assert Enrolment.objects.filter(user=people["officer"], course=course).count() == 1
+    # Enrolled: the course moves to "In progress", and its enrol button goes.
+    assert f'action="{enrol_url}"' not in client.get(catalogue.url).content.decode()
+
+
 def test_search_finds_published_modules_and_courses(client_as, course, modules):
     from courses.factories import ModulePageFactory
 
