@@ -5,7 +5,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from accounts.models import User
 from accounts.scoping import GrantedForPersonFormMixin, PersonChoiceField
 
-from .models import Exemption
+from .models import Assignment, Exemption
 
 MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
 
@@ -34,4 +34,11 @@ class ExemptionForm(GrantedForPersonFormMixin, WagtailAdminModelForm):
         starts, ends = cleaned_data.get("starts_on"), cleaned_data.get("ends_on")
         if starts and ends and ends < starts:
             self.add_error("ends_on", _("An exemption cannot end before it starts."))
+        person, requirement = cleaned_data.get("user"), cleaned_data.get("requirement")
+        if person and requirement and not Assignment.objects.filter(user=person, requirement=requirement).exists():
+            self.add_error(
+                "requirement",
+                _("%(person)s is not required to complete this, so there is nothing to exempt them from.")
+                % {"person": person.display_name},
+            )
         return cleaned_data

@@ -117,6 +117,16 @@ def test_a_manager_cannot_exempt_someone_outside_their_units(client_as, people, 
     assert not Exemption.objects.exists()
 
 
+def test_nobody_is_exempted_from_a_requirement_that_does_not_cover_them(client_as, people, org, judaism):
+    team_b_only = RequirementFactory(course=judaism, name="Judaism for Team B", targets=[unit_target(org.team_b)])
+    response = client_as("manager_of_unit").post(
+        reverse("exemptions:add"), exemption_form(people["officer"], team_b_only)
+    )
+    assert response.status_code == 200
+    assert "is not required to complete this, so there is nothing to exempt them from" in response.content.decode()
+    assert not Exemption.objects.exists()
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
