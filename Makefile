@@ -24,6 +24,7 @@ test: install-dev assets chromium
 ## Measure the compliance reports and exports on a force-sized data set (not part of `make test`).
 bench: install-dev
 	$(PY) benchmarks/compliance_reports.py $(BENCH_ARGS)
+	$(PY) benchmarks/summary_rollup.py
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
