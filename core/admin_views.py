@@ -35,10 +35,13 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
     """
     Records that are evidence (learner attempts, unit history) are never added, edited or
     deleted in the admin: only people with the "view" permission may list and inspect them.
+    Subclasses may forbid fewer actions (``forbidden_actions``).
     """
 
+    forbidden_actions = frozenset({"add", "change", "delete"})
+
     def user_has_permission(self, user, action):
-        if action in {"add", "change", "delete"}:
+        if action in self.forbidden_actions:
             return False
         return super().user_has_permission(user, action)
 
@@ -46,7 +49,7 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
     def users_with_any_permission(self, actions):
-        actions = [action for action in actions if action not in {"add", "change", "delete"}]
+        actions = [action for action in actions if action not in self.forbidden_actions]
         if not actions:
             return self.user_model.objects.none()
         return super().users_with_any_permission(actions)

@@ -1,13 +1,7 @@
-from wagtail.permission_policies import ModelPermissionPolicy
+from core.admin_views import ReadOnlyPermissionPolicy
 
 
-class AdjustmentPermissionPolicy(ModelPermissionPolicy):
+class AdjustmentPermissionPolicy(ReadOnlyPermissionPolicy):
     """Adjustments are granted and withdrawn, never edited: a change is a new record."""
 
-    def user_has_permission(self, user, action):
-        if action == "change":
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
+    forbidden_actions = frozenset({"change"})

@@ -12,6 +12,7 @@ from types import SimpleNamespace
 import django_filters
 from django.db.models import Count, Min, Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
@@ -28,18 +29,15 @@ REPORT_PERMISSION = "quizzes.view_item_analysis"
 
 class ItemAnalysisFilterSet(WagtailFilterSet):
     quiz = django_filters.ModelChoiceFilter(
+        field_name="attempt__quiz",
         queryset=QuizPage.objects.order_by("title"),
         label=_("Quiz"),
-        method="filter_quiz",
         empty_label=_("Choose a quiz"),
     )
 
     class Meta:
         model = AttemptQuestion
         fields = []
-
-    def filter_quiz(self, queryset, name, value):
-        return queryset.filter(attempt__quiz=value) if value else queryset.none()
 
 
 def _percent(part: int, whole: int) -> int:
@@ -137,9 +135,18 @@ class ItemAnalysisView(ReportView):
             .order_by("first_position", "question_title")
         )
 
+    @cached_property
+    def quiz(self) -> QuizPage | None:
+        """The quiz chosen in the filter; the figures are per quiz, so nothing shows until one is."""
+        return self.filters.form.cleaned_data.get("quiz") if self.filters and self.filters.is_valid() else None
+
+    def filter_queryset(self, queryset):
+        # django-filter skips an empty choice, which would add up every quiz's questions.
+        return super().filter_queryset(queryset) if self.quiz else queryset.none()
+
     def decorate_paginated_queryset(self, object_list):
         rows = [SimpleNamespace(**row) for row in object_list]
-        quiz = self.filters.form.cleaned_data.get("quiz") if self.filters and self.filters.is_valid() else None
+        quiz = self.quiz
         answers = defaultdict(list)
         if quiz and rows:
             for question_id, title, content, response in AttemptQuestion.objects.filter(

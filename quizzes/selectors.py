@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db.models import Sum
+from django.utils.translation import gettext_lazy as _
 
 from . import scoring, services
 from .blocks import QuestionType
@@ -24,17 +25,11 @@ def planned_question_count(quiz: QuizPage) -> int:
 
 
 @dataclass
-class AttemptSummary:
-    attempt: Attempt
-    review: services.Review
-
-
-@dataclass
 class QuizOverview:
     quiz: QuizPage
     question_count: int
     eligibility: services.Eligibility | None = None
-    attempts: list[AttemptSummary] = field(default_factory=list)
+    attempts: list[Attempt] = field(default_factory=list)  # finished, oldest first
 
     @property
     def in_progress(self) -> Attempt | None:
@@ -44,8 +39,9 @@ class QuizOverview:
     def time_allowed_minutes(self) -> int | None:
         if not self.quiz.time_limit_minutes:
             return None
-        extra = self.eligibility.allowance.extra_time_percent if self.eligibility else 0
-        return round(self.quiz.time_limit_minutes * (100 + extra) / 100)
+        if not self.eligibility:
+            return self.quiz.time_limit_minutes
+        return round(self.eligibility.allowance.minutes_for(self.quiz.time_limit_minutes))
 
 
 def quiz_overview(*, quiz: QuizPage, user) -> QuizOverview:
@@ -53,10 +49,7 @@ def quiz_overview(*, quiz: QuizPage, user) -> QuizOverview:
     if user.is_authenticated:
         allowed = services.eligibility(user=user, quiz=quiz)
         overview.eligibility = allowed
-        overview.attempts = [
-            AttemptSummary(attempt=attempt, review=services.review_for(attempt=attempt, allowed=allowed))
-            for attempt in allowed.finished
-        ]
+        overview.attempts = allowed.finished
     return overview
 
 
@@ -161,7 +154,7 @@ def reviewed_question(question: AttemptQuestion) -> ReviewedQuestion:
         shown = [(c["text"], c["id"] in chosen, bool(c["correct"])) for c in content["choices"]]
         feedback = [c["feedback"] for c in content["choices"] if c["id"] in chosen and c.get("feedback")]
     elif kind == QuestionType.TRUE_FALSE:
-        labels = {"true": "True", "false": "False"}
+        labels = {"true": str(_("True")), "false": str(_("False"))}
         if "value" in response:
             your = [labels[response["value"]]]
             chosen_feedback = content.get(f"feedback_{response['value']}")

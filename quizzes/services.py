@@ -10,7 +10,7 @@ constraints (one attempt in progress, unique attempt numbers) back the locks up.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
@@ -69,6 +69,10 @@ class Allowance:
     extra_time_percent: int
     extra_attempts: int
 
+    def minutes_for(self, time_limit_minutes: int) -> float:
+        """The quiz's time limit with this officer's extra time added."""
+        return time_limit_minutes * (100 + self.extra_time_percent) / 100
+
 
 def allowance_for(*, user, quiz: QuizPage) -> Allowance:
     """The quiz's limits for this officer, with any reasonable adjustments added."""
@@ -86,7 +90,6 @@ class Eligibility:
     allowance: Allowance
     can_start: bool
     reason: str = ""
-    next_allowed_at: datetime | None = None
 
     @property
     def in_progress(self) -> Attempt | None:
@@ -120,7 +123,7 @@ def eligibility(*, user, quiz: QuizPage, now: datetime | None = None) -> Eligibi
     elif quiz.minutes_between_attempts and result.finished:
         next_allowed = result.finished[-1].finished_at + timedelta(minutes=quiz.minutes_between_attempts)
         if next_allowed > now:
-            result.can_start, result.next_allowed_at = False, next_allowed
+            result.can_start = False
             result.reason = _("You can try again from %(time)s.") % {
                 "time": timezone.localtime(next_allowed).strftime("%H:%M on %-d %B")
             }
@@ -171,8 +174,7 @@ def start_attempt(*, user, quiz: QuizPage, now: datetime | None = None, rng: ran
         enrolment = course_services.enrol(user=user, course=quiz.course)
         deadline = None
         if quiz.time_limit_minutes:
-            minutes = quiz.time_limit_minutes * (100 + allowed.allowance.extra_time_percent) / 100
-            deadline = now + timedelta(minutes=minutes)
+            deadline = now + timedelta(minutes=allowed.allowance.minutes_for(quiz.time_limit_minutes))
         attempt = Attempt.objects.create(
             user=user,
             quiz=quiz,
@@ -264,7 +266,7 @@ def _positions_in(data, attempt_size: int) -> list[int]:
         positions = sorted({int(value) for value in raw})
     except ValueError as error:
         raise BadAnswer(_("That question is not part of this attempt.")) from error
-    if len(positions) > attempt_size or any(p < 1 for p in positions):
+    if len(positions) > attempt_size or any(p < 1 or p > attempt_size for p in positions):
         raise BadAnswer(_("That question is not part of this attempt."))
     return positions
 
@@ -297,6 +299,11 @@ def save_answers(*, user, quiz: QuizPage, number: int, data, now: datetime | Non
         if timed_out:
             # Close it (committed with this block), then refuse the late answers below.
             _finish(attempt, reason=ClosedReason.TIME_EXPIRED, now=now)
+        else:
+            size = _save_page(attempt, data, now)
+            if position is not None and 1 <= position <= size and position != attempt.current_position:
+                attempt.current_position = position
+                attempt.save(update_fields=["current_position"])
     if timed_out:
         raise TimeUp(
             _(
@@ -305,17 +312,14 @@ def save_answers(*, user, quiz: QuizPage, number: int, data, now: datetime | Non
             )
             % {"time": timezone.localtime(attempt.deadline).strftime("%H:%M")}
         )
-    with transaction.atomic():
-        attempt = _locked_attempt(user=user, quiz=quiz, number=number)
-        if attempt.is_finished:
-            raise AttemptFinished(_("This attempt has already been submitted, so its answers cannot change."))
-        size = attempt.questions.count()
-        responses = _parse_all(attempt, data, _positions_in(data, size))
-        _store(attempt, responses, now)
-        if position is not None and 1 <= position <= size and position != attempt.current_position:
-            attempt.current_position = position
-            attempt.save(update_fields=["current_position"])
     return attempt
+
+
+def _save_page(attempt: Attempt, data, now: datetime) -> int:
+    """Check and store the answers on one submitted page (the attempt row is locked); returns its size."""
+    size = attempt.questions.count()
+    _store(attempt, _parse_all(attempt, data, _positions_in(data, size)), now)
+    return size
 
 
 def submit_attempt(*, user, quiz: QuizPage, number: int, data=None, now: datetime | None = None) -> Attempt:
@@ -332,8 +336,7 @@ def submit_attempt(*, user, quiz: QuizPage, number: int, data=None, now: datetim
             _finish(attempt, reason=ClosedReason.TIME_EXPIRED, now=now)
             return attempt
         if data is not None and data.getlist("shown"):
-            size = attempt.questions.count()
-            _store(attempt, _parse_all(attempt, data, _positions_in(data, size)), now)
+            _save_page(attempt, data, now)
         _finish(attempt, reason=ClosedReason.SUBMITTED, now=now)
     return attempt
 
@@ -391,7 +394,6 @@ class Review:
 
     level: str  # a ReviewWhat value
     reason: str = ""
-    extra: dict = field(default_factory=dict)
 
     @property
     def shows_which_right(self) -> bool:
@@ -406,7 +408,8 @@ def review_for(*, attempt: Attempt, allowed: Eligibility) -> Review:
     settings = attempt.settings
     if settings.get("review_when") == ReviewWhen.IMMEDIATELY:
         return Review(level=settings.get("review_what", ReviewWhat.SCORE_ONLY))
-    if allowed.has_passed or allowed.attempts_left == 0:
+    # Never while an attempt is open: the answers to an earlier one would answer it too.
+    if allowed.in_progress is None and (allowed.has_passed or allowed.attempts_left == 0):
         return Review(level=settings.get("review_what", ReviewWhat.SCORE_ONLY))
     return Review(
         level=ReviewWhat.SCORE_ONLY,

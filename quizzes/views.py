@@ -187,16 +187,16 @@ def keep_answers_posted_after_session_expired(request, *, quiz: QuizPage):
     """
     if request.user.is_authenticated or request.method != "POST":
         return None
-    subpage = request.path[len(quiz.url) :] if quiz.url and request.path.startswith(quiz.url) else ""
-    parts = subpage.strip("/").split("/")
-    if len(parts) < 2 or parts[0] != "attempt" or not parts[1].isdigit():
+    # Wagtail's routing has already matched the sub-page (RoutablePageMixin.route).
+    match = getattr(request, "routable_resolver_match", None)
+    if match is None or match.url_name not in {"attempt", "save", "submit"}:
         return None
-    number = int(parts[1])
+    number = int(match.kwargs["number"])
     request.session[PENDING_KEY] = {
         "quiz": quiz.pk,
         "number": number,
         "data": {key: request.POST.getlist(key) for key in request.POST if key != "csrfmiddlewaretoken"},
     }
-    if parts[-1] == "save":
+    if match.url_name == "save":
         return JsonResponse({"saved": False, "message": _("You have been signed out. Sign in again.")}, status=401)
     return redirect_to_login(_attempt_url(quiz, number))

@@ -170,7 +170,6 @@ class AdjustmentViewSet(ScopedToPeopleViewSet):
     see_everyone_permission = "quizzes.grant_to_anyone"
     inspect_view_enabled = True
     copy_view_enabled = False
-    form_fields = ["user", "quiz", "extra_time_percent", "extra_attempts", "reason"]
     search_fields = ["user__first_name", "user__last_name", "user__warrant_number", "reason"]
     list_display = [
         Column("officer", label=_("Officer"), accessor="user.display_name"),

@@ -135,10 +135,6 @@ class QuizPage(SignInRequiredMixin, RoutablePageMixin, Page):
         for name, value in PRESET_SETTINGS.get(self.preset, {}).items():
             setattr(self, name, value)
 
-    @property
-    def has_time_limit(self) -> bool:
-        return bool(self.time_limit_minutes)
-
     @cached_property
     def course(self):
         from courses.models import CoursePage

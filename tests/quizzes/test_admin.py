@@ -13,6 +13,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from accounts import roles
 from accounts.factories import UserFactory
 from quizzes import services
+from quizzes.factories import QuizPageFactory
 from quizzes.models import Adjustment, Attempt, Question, QuizPage
 from tests.quizzes.conftest import form_data
 
@@ -334,6 +335,19 @@ def test_item_analysis_flags_questions_most_officers_get_wrong(client_as, people
     }
     assert rows["Single"].facility == 33
     assert str(rows["Single"].flag) == "Most get this wrong"
+
+
+def test_item_analysis_waits_for_a_quiz_to_be_chosen(client_as, analysed, quiz_course, bank):
+    other = QuizPageFactory(parent=quiz_course, slug="other-quiz", questions=[bank["single_choice"]])
+    attempt = services.start_attempt(user=UserFactory(), quiz=other)
+    services.submit_attempt(user=attempt.user, quiz=other, number=1, data=form_data(attempt))
+    client = client_as("trainer")
+    unchosen = client.get(ITEM_ANALYSIS)
+    assert list(unchosen.context["object_list"]) == []
+    assert "Choose a quiz to see how each of its questions was answered" in unchosen.content.decode()
+    # Chosen: only that quiz's attempts count (the other quiz's right answer is not added in).
+    single = {row.title: row for row in client.get(ITEM_ANALYSIS, {"quiz": analysed.pk}).context["object_list"]}
+    assert single["Single"].asked == 4
 
 
 def test_item_analysis_exports(client_as, analysed):

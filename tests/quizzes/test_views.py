@@ -154,11 +154,31 @@ def test_a_mandatory_assessment_shows_only_the_score_until_passed_or_out_of_atte
     assert "Correct answer" not in content and "Your answers" not in content
 
 
+def test_an_earlier_attempts_answers_stay_hidden_while_the_last_attempt_is_open(client_as, people, quiz):
+    quiz.review_when = "after_pass_or_final"
+    quiz.attempts_allowed = 2
+    quiz.save_revision().publish()
+    quiz.refresh_from_db()
+    officer = people["officer"]
+    first = services.start_attempt(user=officer, quiz=quiz)
+    services.submit_attempt(user=officer, quiz=quiz, number=1, data=form_data(first, right=False))
+    second = services.start_attempt(user=officer, quiz=quiz)  # the last attempt: none left once started
+    client = client_as("officer")
+
+    content = client.get(url(quiz, "attempt", 1, "result")).content.decode()
+    assert SECRET_EXPLANATION not in content and "Correct answer" not in content
+
+    services.submit_attempt(user=officer, quiz=quiz, number=2, data=form_data(second, right=False))
+    content = client.get(url(quiz, "attempt", 1, "result")).content.decode()
+    assert SECRET_EXPLANATION in content and "Correct answer" in content  # out of attempts: now shown
+
+
 @pytest.mark.parametrize(
     ("tamper", "status", "message"),
     [
         ("unknown_choice", 400, "not one of the choices"),
         ("question_not_in_attempt", 400, "not part of this attempt"),
+        ("huge_question_number", 400, "not part of this attempt"),
         ("oversized_text", 400, "at most 200 characters"),
         ("finished_attempt", 409, "already been submitted"),
     ],
@@ -171,6 +191,8 @@ def test_tampered_submissions_get_a_clear_4xx_and_change_nothing(client_as, peop
         data.setlist("q-1", ["deadbeef00"])
     elif tamper == "question_not_in_attempt":
         data.appendlist("shown", "42")
+    elif tamper == "huge_question_number":
+        data.setlist("shown", ["1", "9" * 25])  # too big for the database's integers
     elif tamper == "oversized_text":
         short = AttemptQuestion.objects.get(attempt=attempt, question_type="short_text").position
         data.setlist(f"q-{short}", ["x" * 5000])
@@ -343,4 +365,4 @@ def test_quiz_page_and_answer_save_queries_do_not_grow(client_as, people, quiz_c
 
 
 QUIZ_PAGE_QUERIES = 23
-SAVE_QUERIES = 22  # most of them Wagtail routing to the page, the session and the user
+SAVE_QUERIES = 19  # most of them Wagtail routing to the page, the session and the user
