@@ -19,16 +19,20 @@ from .models import User
 from .selectors import can_see_all_training_records, people_visible_to
 
 
+def sees_everyone(user, see_everyone_permission: str | None = None) -> bool:
+    """Whether ``user`` may see (or act for) every person, not only those in their units."""
+    return bool(user) and (
+        can_see_all_training_records(user) or bool(see_everyone_permission and user.has_perm(see_everyone_permission))
+    )
+
+
 class ScopedToPeopleMixin:
     person_field = "user"
     see_everyone_permission: str | None = None
     select_related: tuple[str, ...] = ()
 
     def sees_everyone(self) -> bool:
-        user = self.request.user
-        return can_see_all_training_records(user) or bool(
-            self.see_everyone_permission and user.has_perm(self.see_everyone_permission)
-        )
+        return sees_everyone(self.request.user, self.see_everyone_permission)
 
     def scoped_queryset(self):
         queryset = self.model._default_manager.select_related(*self.select_related)
@@ -74,6 +78,9 @@ class ScopedToPeopleViewSet(ModelViewSet):
     see_everyone_permission: str | None = None
     scope_select_related: tuple[str, ...] = ()
 
+    # Copying would prefill the add form from a record looked up by id across everyone.
+    copy_view_enabled = False
+    inspect_view_enabled = True
     index_view_class = ScopedIndexView
     inspect_view_class = ScopedInspectView
     history_view_class = ScopedHistoryView
@@ -122,11 +129,7 @@ class GrantedForPersonFormMixin:
 
     def limit_people(self, for_user) -> None:
         people = User.objects.filter(is_active=True).select_related("unit")
-        sees_everyone = for_user and (
-            can_see_all_training_records(for_user)
-            or (self.see_everyone_permission and for_user.has_perm(self.see_everyone_permission))
-        )
-        if not sees_everyone:
+        if not sees_everyone(for_user, self.see_everyone_permission):
             people = people.filter(pk__in=people_visible_to(for_user).values("pk"))
         self.fields["user"].queryset = people.order_by("last_name", "first_name")
 

@@ -134,7 +134,6 @@ class OfficerStatusReportView(CompliancePermissionMixin, ReportView):
         "valid_until": _("Valid until"),
         "score_text": _("Score (%)"),
     }
-    default_ordering = ["next_due", "user__last_name"]
 
     def get_filename(self):
         return f"training-status-{timezone.localdate():%Y-%m-%d}"
@@ -163,12 +162,8 @@ class OfficerStatusReportView(CompliancePermissionMixin, ReportView):
             self.decorate(assignment)
         return object_list
 
-    @cached_property
-    def status_labels(self):
-        return selectors.status_labels()
-
     def decorate(self, assignment):
-        assignment.status_label = self.status_labels[assignment.status]
+        assignment.status_label = Status(assignment.status).label
         if assignment.expiring:
             assignment.status_label = _("%(status)s, expiring") % {"status": assignment.status_label}
         assignment.unit_name = _unit_name(assignment)
@@ -182,24 +177,8 @@ class OfficerStatusReportView(CompliancePermissionMixin, ReportView):
 
     def stream_csv(self, queryset):
         """Stream row by row from the database, so a force-wide export keeps memory flat."""
-        if isinstance(queryset, QuerySet):
-            queryset = queryset.iterator(chunk_size=2000)
-        return super().stream_csv(_HeadingsOnly(Assignment, queryset))
-
-    def get_heading(self, queryset, field):
-        return super().get_heading(getattr(queryset, "heading_source", queryset), field)
-
-
-class _HeadingsOnly:
-    """An iterator that also answers ``.model`` for Wagtail's export headings."""
-
-    def __init__(self, model, rows):
-        self.model = model
-        self.heading_source = SimpleNamespace(model=model)
-        self._rows = rows
-
-    def __iter__(self):
-        return iter(self._rows)
+        # Every heading is in export_headings, so Wagtail never needs the queryset's model.
+        return super().stream_csv(queryset.iterator(chunk_size=2000))
 
 
 class OverdueReportView(OfficerStatusReportView):
@@ -238,10 +217,8 @@ class ExpiringReportView(OfficerStatusReportView):
     def get_filename(self):
         return f"expiring-training-{timezone.localdate():%Y-%m-%d}"
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["days"] = self.window.expiring_days
-        return context
+    def get_page_subtitle(self):
+        return _("Expiring within %(days)s days") % {"days": self.window.expiring_days}
 
 
 # The summary: units × courses
@@ -278,12 +255,9 @@ class ComplianceSummaryView(CompliancePermissionMixin, ReportView):
             return [
                 SimpleNamespace(unit=row.unit.name, course=course.title, percent=cell.percent, **cell.__dict__)
                 for row in self.matrix.rows
-                for course, cell in zip(self.matrix.courses, row.cells, strict=True)
+                for course, cell in row.columns
             ]
         return self.matrix.rows
-
-    def get_heading(self, queryset, field):
-        return str(self.export_headings[field])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -333,9 +307,6 @@ class ComplianceChartsView(
 
     def get_filename(self):
         return f"compliance-by-{'unit' if self.table == 'units' else 'month'}-{timezone.localdate():%Y-%m-%d}"
-
-    def get_heading(self, queryset, field):
-        return str(self.export_headings[field])
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]

@@ -16,7 +16,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import Unit
-from accounts.selectors import can_see_all_training_records, people_visible_to, units_managed_by
+from accounts.selectors import can_see_all_training_records, people_visible_to, unit_tree, units_managed_by
 from courses.models import CourseCompletion, CoursePage
 
 from .models import Assignment, ComplianceSettings
@@ -45,24 +45,27 @@ def annotate(assignments: QuerySet, window: Window) -> QuerySet:
     )
 
 
-def scoped_assignments(viewer, window: Window) -> QuerySet:
-    """Current assignments of active people the viewer may see, with their status."""
-    assignments = Assignment.objects.filter(ended_on__isnull=True, user__is_active=True)
+def assignments_in_scope(viewer) -> QuerySet:
+    """Every assignment, current or ended, of the active people the viewer may see."""
+    assignments = Assignment.objects.filter(user__is_active=True)
     if not can_see_all_training_records(viewer):
         assignments = assignments.filter(user__in=people_visible_to(viewer))
-    return annotate(assignments, window)
+    return assignments
+
+
+def scoped_assignments(viewer, window: Window) -> QuerySet:
+    """Current assignments of active people the viewer may see, with their status."""
+    return annotate(assignments_in_scope(viewer).filter(ended_on__isnull=True), window)
 
 
 def units_in_scope(viewer) -> QuerySet[Unit]:
     if can_see_all_training_records(viewer):
-        return Unit.objects.order_by("path")
+        return unit_tree()
     return units_managed_by(viewer).order_by("path")
 
 
 def required_courses(viewer) -> QuerySet[CoursePage]:
-    scope = Assignment.objects.filter(ended_on__isnull=True)
-    if not can_see_all_training_records(viewer):
-        scope = scope.filter(user__in=people_visible_to(viewer))
+    scope = assignments_in_scope(viewer).filter(ended_on__isnull=True)
     return CoursePage.objects.filter(pk__in=scope.values("course_id")).order_by("title")
 
 
@@ -116,8 +119,13 @@ class Cell:
 @dataclass
 class MatrixRow:
     unit: Unit
-    cells: list[Cell]
+    cells: list[Cell]  # one per course, in the matrix's course order
     depth: int
+    courses: list[CoursePage] = field(default_factory=list, repr=False)
+
+    @property
+    def columns(self) -> list[tuple[CoursePage, Cell]]:
+        return list(zip(self.courses, self.cells, strict=True))
 
 
 @dataclass
@@ -183,7 +191,7 @@ def compliance_matrix(viewer, window: Window | None = None) -> Matrix:
     top_depth = min((unit.depth for unit in units), default=1)
     for unit in units:
         cells = [totals.get((unit.pk, course.pk)) or Cell() for course in courses]
-        matrix.rows.append(MatrixRow(unit=unit, cells=cells, depth=unit.depth - top_depth))
+        matrix.rows.append(MatrixRow(unit=unit, cells=cells, depth=unit.depth - top_depth, courses=courses))
     return matrix
 
 
@@ -253,9 +261,7 @@ def compliance_trend(viewer, window: Window | None = None, months: int = 12) -> 
     months, for the people in the viewer's scope now. One query per month.
     """
     window = window or Window.now()
-    scope = Assignment.objects.filter(user__is_active=True)
-    if not can_see_all_training_records(viewer):
-        scope = scope.filter(user__in=people_visible_to(viewer))
+    scope = assignments_in_scope(viewer)
     points = []
     for day in month_ends(window.today, months):
         # "Completed by the end of that day", as a timestamp: comparing the column directly
@@ -310,5 +316,6 @@ def transcript(person) -> list[TranscriptEntry]:
     return sorted(entries, key=lambda entry: entry.when)
 
 
-def status_labels() -> dict[str, str]:
-    return dict(Status.choices)
+def person_assignments(person, window: Window) -> QuerySet:
+    """Everything a person has been required to complete, newest first, with today's status."""
+    return annotate(person.assignments.select_related("course"), window).order_by("-assigned_on")

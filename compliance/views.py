@@ -10,7 +10,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
@@ -36,9 +36,6 @@ class TranscriptExport(SpreadsheetExportMixin):
         "evidence": _("Evidence"),
     }
 
-    def get_heading(self, queryset, field):
-        return str(self.export_headings[field])
-
     def get_filename(self):
         person = self.person
         return f"record-of-learning-{person.warrant_number or person.username}-{timezone.localdate():%Y-%m-%d}"
@@ -57,7 +54,7 @@ def transcript_rows(person):
             evidence = modules + (f"; assessment attempt {assessment['attempt_number']}" if assessment else "")
             yield {
                 "date": timezone.localtime(record.completed_at).strftime("%Y-%m-%d %H:%M"),
-                "what": _("Completed"),
+                "what": str(_("Completed")),
                 "course": record.course_title,
                 "score": record.score,
                 "valid_until": record.valid_until,
@@ -66,11 +63,13 @@ def transcript_rows(person):
         else:
             yield {
                 "date": record.starts_on,
-                "what": _("Exempt until %(date)s") % {"date": record.ends_on or _("further notice")},
+                "what": str(_("Exempt until %(date)s") % {"date": record.ends_on or _("further notice")}),
                 "course": str(record.requirement),
                 "score": None,
                 "valid_until": None,
-                "evidence": _("Granted by %(who)s: %(reason)s") % {"who": record.granted_by, "reason": record.reason},
+                "evidence": str(
+                    _("Granted by %(who)s: %(reason)s") % {"who": record.granted_by, "reason": record.reason}
+                ),
             }
 
 
@@ -125,11 +124,7 @@ class TranscriptView(
         context = super().get_context_data(**kwargs)
         context["person"] = self.person
         context["entries"] = selectors.transcript(self.person)
-        window = selectors.Window.now()
-        context["assignments"] = selectors.annotate(self.person.assignments.select_related("course"), window).order_by(
-            "-assigned_on"
-        )
-        context["status_labels"] = selectors.status_labels()
+        context["assignments"] = selectors.person_assignments(self.person, self.window)
         return context
 
 

@@ -82,8 +82,6 @@ class ExemptionViewSet(ScopedToPeopleViewSet):
     icon = "pick"
     menu_label = _("Exemptions")
     scope_select_related = ("user", "user__unit", "requirement__course", "granted_by")
-    inspect_view_enabled = True
-    copy_view_enabled = False
     list_display = [
         Column("person", label=_("Person"), accessor="user.display_name"),
         "requirement",

@@ -107,8 +107,6 @@ class AttemptViewSet(ScopedToPeopleViewSet):
     menu_label = _("Attempts")
     scope_select_related = ("user", "user__unit")
     inspect_view_class = AttemptInspectView
-    inspect_view_enabled = True
-    copy_view_enabled = False
     form_fields = []  # never shown: attempts are not edited in the admin
     filterset_class = AttemptFilterSet
     search_fields = ["user__first_name", "user__last_name", "user__username", "user__warrant_number", "quiz_title"]
@@ -168,8 +166,6 @@ class AdjustmentViewSet(ScopedToPeopleViewSet):
     menu_label = _("Reasonable adjustments")
     scope_select_related = ("user", "quiz", "granted_by")
     see_everyone_permission = "quizzes.grant_to_anyone"
-    inspect_view_enabled = True
-    copy_view_enabled = False
     search_fields = ["user__first_name", "user__last_name", "user__warrant_number", "reason"]
     list_display = [
         Column("officer", label=_("Officer"), accessor="user.display_name"),

@@ -1,6 +1,6 @@
 from django import template
 
-from ..status import TAG_COLOURS
+from ..status import TAG_COLOURS, Status
 
 register = template.Library()
 
@@ -12,6 +12,4 @@ def status_colour(status: str) -> str:
 
 @register.filter
 def status_label(status: str) -> str:
-    from ..status import Status
-
     return dict(Status.choices).get(status, status)
