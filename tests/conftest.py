@@ -94,6 +94,12 @@ def people(org) -> dict:
 
 
 @pytest.fixture
+def approver(db):
+    """A content approver: publishes what trainers submit in the "Course approval" workflow."""
+    return UserFactory(username="approver", roles=[roles.OFFICER, roles.CONTENT_APPROVER])
+
+
+@pytest.fixture
 def client_as(client, people):
     """``client_as("trainer")`` returns the test client signed in as that role (or anonymous)."""
 

@@ -114,7 +114,7 @@ def test_each_admin_search_finds_what_an_administrator_types(client_as, people, 
     warrant = people["officer"].warrant_number
     searches = [
         ("units:index", org.team_a.code, "Team A"),
-        ("requirements:index", "Requirement", "Requirement"),
+        ("requirements:index", "Hate crime", "Hate crime"),  # by the course it requires
         ("exemptions:index", warrant, "Morgan"),
         ("adjustments:index", warrant, "Morgan"),
         ("unit_history:index", "officer", "Morgan"),
@@ -125,6 +125,7 @@ def test_each_admin_search_finds_what_an_administrator_types(client_as, people, 
         response = client.get(reverse(url_name), {"q": query})
         assert response.status_code == 200, url_name
         assert expected in response.content.decode(), (url_name, query)
+        assert list(response.context["object_list"]), (url_name, query)  # found, not merely on the page
         nothing = client.get(reverse(url_name), {"q": "zzzz-no-such-thing"})
         assert nothing.status_code == 200
         assert len(list(nothing.context["object_list"])) == 0, url_name

@@ -25,10 +25,6 @@ REPORTS = ["summary", "officers", "overdue", "expiring", "charts"]
 ROLES_SEEING_REPORTS = {"manager_of_other_unit", "manager_of_unit", "administrator"}
 
 
-def names_in(response) -> str:
-    return response.content.decode()
-
-
 @pytest.mark.parametrize("report", REPORTS)
 @pytest.mark.parametrize(
     "role",

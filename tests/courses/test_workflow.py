@@ -5,17 +5,10 @@ from django.urls import reverse
 from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from accounts import roles
-from accounts.factories import UserFactory
 from courses.models import ModulePage
 from tests.courses.conftest import new_course_form
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def approver(db):
-    return UserFactory(username="approver", roles=[roles.OFFICER, roles.CONTENT_APPROVER])
 
 
 def module_form(title: str, text: str) -> dict:

@@ -10,7 +10,6 @@ from django.utils.html import escape
 from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from accounts import roles
 from accounts.factories import UserFactory
 from quizzes import services
 from quizzes.factories import QuizPageFactory
@@ -45,11 +44,6 @@ def question_form(category, title="Kosher meals in custody"):
             "explanation": rich_text("<p>A sealed meal keeps it kosher.</p>"),
         }
     )
-
-
-@pytest.fixture
-def approver(db):
-    return UserFactory(username="approver", roles=[roles.OFFICER, roles.CONTENT_APPROVER])
 
 
 def test_a_trainer_writes_a_question_and_a_content_approver_publishes_it(client_as, client, bank, approver):

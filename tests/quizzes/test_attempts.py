@@ -1,6 +1,7 @@
 """Attempt rules, through the services: freezing, answering, time limits, marking, completion."""
 
 import datetime
+import io
 import random
 from decimal import Decimal
 
@@ -231,7 +232,7 @@ def test_a_late_submission_is_marked_without_its_late_answers(people, timed_quiz
 def test_overdue_attempts_are_closed_by_the_cron_command(people, timed_quiz):
     attempt = start(people, timed_quiz, now=timezone.now() - datetime.timedelta(minutes=30))
     fresh = start(people, timed_quiz, role="other_officer")
-    call_command("close_overdue_attempts", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("close_overdue_attempts", stdout=io.StringIO())
     attempt.refresh_from_db()
     fresh.refresh_from_db()
     assert (attempt.status, attempt.closed_reason) == (AttemptStatus.FINISHED, ClosedReason.TIME_EXPIRED)
