@@ -131,13 +131,13 @@ class KeysetPaginator:
 
     def encode(self, row) -> str:
         values = [_to_json(getattr(row, name)) for name in self.names]
-        return signing.dumps({"o": self.names, "v": values}, salt=self.salt, compress=False)
+        return signing.Signer(salt=self.salt).sign_object({"o": self.names, "v": values})
 
     def decode(self, token: str) -> list:
         if token == END:
             return None
         try:
-            payload = signing.loads(token, salt=self.salt)
+            payload = signing.Signer(salt=self.salt).unsign_object(token)
             if not isinstance(payload, dict) or payload.get("o") != self.names:
                 raise InvalidCursor("the cursor belongs to another list")
             raw = payload["v"]

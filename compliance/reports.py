@@ -14,8 +14,8 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import F, QuerySet
 from django.core.exceptions import PermissionDenied
+from django.db.models import F, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, QueryDict
 from django.shortcuts import redirect
 from django.urls import reverse
