@@ -16,7 +16,8 @@ demo's ``lead``): the summary, the officer list's first and last page, the overd
 drill-down from a summary cell (one team × one course, overdue and expired), the charts, the
 full CSV and the XLSX job. One line each: seconds, SQL queries and peak memory (Python's
 tracemalloc peak for the pages, measured on a second run; the process's peak RSS, VmHWM, for
-the CSV and the XLSX job, measured on the one run).
+the CSV and the XLSX job, measured on the one run). ``stored`` adds what the pagination and
+the CSV pipeline cost on stored, indexed columns (the shape of a stored state table).
 
 Without ``--keep-db`` it builds a throwaway test database (as the test suite does) and drops
 it. With ``--keep-db`` it migrates and fills the ``DATABASE_URL`` database itself (SQLite:
@@ -50,7 +51,7 @@ from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 DAY = datetime.timedelta(days=1)
-VIEWS = ("summary", "first", "last", "overdue", "drilldown", "charts", "csv", "xlsx")
+VIEWS = ("summary", "first", "last", "overdue", "drilldown", "charts", "csv", "xlsx", "stored")
 BATCH = 5000
 
 
@@ -258,7 +259,7 @@ def measure(client: Client, label: str, url: str):
     _current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     print(
-        f"{label:<34} {elapsed:8.3f} s  {queries.count:4d} queries  "
+        f"{label:<38} {elapsed:8.3f} s  {queries.count:4d} queries  "
         f"peak {peak / 2**20:7.1f} MiB (Python)  {size / 1024:9.0f} KiB"
     )
     return response
@@ -296,7 +297,7 @@ def measure_csv(client: Client, url: str):
             size += len(chunk)
     elapsed = time.perf_counter() - started
     print(
-        f"{'Officer list CSV (streamed)':<34} {elapsed:8.3f} s  {queries.count:4d} queries  "
+        f"{'Officer list CSV (streamed)':<38} {elapsed:8.3f} s  {queries.count:4d} queries  "
         f"peak {peak_rss_mib():7.1f} MiB (RSS{'' if reset else ', whole run'})  {size / 2**20:7.1f} MiB  "
         f"{rows} rows, {rows / elapsed:,.0f} rows/s"
     )
@@ -317,9 +318,67 @@ def measure_xlsx_job(client: Client, url: str):
     job = ExportJob.objects.order_by("-pk").first()
     detail = f"job {job.status}, {job.row_count} rows" if job else f"HTTP {response.status_code}, no job"
     print(
-        f"{'Officer list XLSX (job)':<34} {elapsed:8.3f} s  {queries.count:4d} queries  "
+        f"{'Officer list XLSX (job)':<38} {elapsed:8.3f} s  {queries.count:4d} queries  "
         f"peak {peak_rss_mib():7.1f} MiB (RSS{'' if reset else ', whole run'})  {detail}"
     )
+
+
+def measure_stored_proxies(per_page: int = 50):
+    """
+    Until the stored state table exists, what this code costs on stored columns: the keyset
+    paginator on ``Assignment(due_on, pk)`` with an index (as the state table's
+    ``(sort_due, pk)``), and the CSV pipeline (values_list → rows → chunks) on the assignment
+    table joined to person, unit and course with the status columns as constants.
+    """
+    from django.db.models import DateTimeField, DecimalField, F, Value
+
+    from compliance.models import Assignment
+    from compliance.pagination import END, KeysetPaginator
+    from compliance.reports import EXPORT_VALUES, csv_chunks, export_rows
+
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE INDEX bench_assignment_due_pk ON compliance_assignment (due_on, id)")
+        cursor.execute("ANALYZE compliance_assignment")
+    stored = Assignment.objects.filter(ended_on__isnull=True).select_related("user", "user__unit", "course")
+    paginator = KeysetPaginator(stored, ("due_on", "pk"), per_page)
+    for label, cursor in (("first", None), ("last", END)):
+        queries = Queries()
+        started = time.perf_counter()
+        with connection.execute_wrapper(queries):
+            page = paginator.page(before=cursor) if cursor else paginator.page()
+        elapsed = time.perf_counter() - started
+        print(
+            f"{'Keyset on stored (due_on, pk), ' + label:<38} {elapsed:8.3f} s  {queries.count:4d} queries  "
+            f"{len(page.object_list)} rows"
+        )
+    values = (
+        Assignment.objects.filter(ended_on__isnull=True)
+        .annotate(
+            status=Value("completed"),
+            expiring=Value(False),
+            next_due=F("due_on"),
+            completed_at=Value(None, output_field=DateTimeField()),
+            valid_until=F("due_on"),
+            score=Value(None, output_field=DecimalField()),
+        )
+        .order_by("due_on", "pk")
+        .values_list(*EXPORT_VALUES)
+    )
+    reset = reset_peak_rss()
+    started = time.perf_counter()
+    rows = size = 0
+    for chunk in csv_chunks(["heading"], export_rows(values.iterator(chunk_size=5000))):
+        rows += chunk.count(b"\n")
+        size += len(chunk)
+    elapsed = time.perf_counter() - started
+    rows -= 1
+    print(
+        f"{'CSV pipeline on stored columns':<38} {elapsed:8.3f} s  {1:4d} queries  "
+        f"peak {peak_rss_mib():7.1f} MiB (RSS{'' if reset else ', whole run'})  {size / 2**20:7.1f} MiB  "
+        f"{rows} rows, {rows / elapsed:,.0f} rows/s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("DROP INDEX bench_assignment_due_pk")
 
 
 def run(args, password: str):
@@ -356,6 +415,8 @@ def run(args, password: str):
         measure_csv(client, f"{officers}?export=csv")
     if "xlsx" in views:
         measure_xlsx_job(client, f"{officers}?export=xlsx")
+    if "stored" in views:
+        measure_stored_proxies()
 
 
 def main():

@@ -25,6 +25,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import F, OrderBy, Q, QuerySet
 from django.http import QueryDict
 from django.template.response import TemplateResponse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 #: The Last link's cursor: "before the end of the list".
@@ -244,6 +245,18 @@ class KeysetPaginationMixin:
         )
         # No Django paginator and no page object: Wagtail then counts only this page's rows.
         return (None, None, self.keyset_page.object_list, self.keyset_page.has_other_pages)
+
+    @cached_property
+    def active_filters(self):
+        """Wagtail's "remove this filter" links, without the cursor: a wider list starts again."""
+        full = self.request.GET
+        self.request.GET = full.copy()
+        for key in (self.after_kwarg, self.before_kwarg):
+            self.request.GET.pop(key, None)
+        try:
+            return super().active_filters
+        finally:
+            self.request.GET = full
 
     def keyset_url(self, **cursor) -> str:
         params = QueryDict(mutable=True)

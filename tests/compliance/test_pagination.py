@@ -113,6 +113,17 @@ def test_filters_survive_the_page_links_and_the_results_view_links_to_the_full_p
     assert {a.course_id for a in following.context["object_list"]} == {hate_crime.pk}
 
 
+def test_removing_a_filter_starts_the_wider_list_again(client_as, many, hate_crime):
+    client = client_as("administrator")
+    next_url = client.get(reverse("compliance_reports:officers"), {"course": hate_crime.pk}).context["keyset"][
+        "next_url"
+    ]
+    second = client.get(next_url)
+    removals = [active.removed_filter_url for active in second.context["view"].active_filters]
+    assert removals
+    assert all("after=" not in url and "before=" not in url for url in removals)
+
+
 def test_the_page_links_are_an_accessible_navigation(client_as, many):
     content = client_as("administrator").get(reverse("compliance_reports:officers")).content.decode()
     nav = re.search(r'<nav class="pagination" aria-label="Pages of results">(.*?)</nav>', content, re.S).group(1)
