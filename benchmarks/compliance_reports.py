@@ -360,33 +360,37 @@ def measure_stored_proxies(per_page: int = 50):
             f"{'Keyset on stored (due_on, pk), ' + label:<38} {elapsed:8.3f} s  {queries.count:4d} queries  "
             f"{len(page.object_list)} rows"
         )
-    values = (
-        Assignment.objects.filter(ended_on__isnull=True)
-        .annotate(
-            status=Value("completed"),
-            expiring=Value(False),
-            next_due=F("due_on"),
-            completed_at=Value(None, output_field=DateTimeField()),
-            valid_until=F("due_on"),
-            score=Value(None, output_field=DecimalField()),
+    from compliance import models
+
+    # Once the stored state exists, the real CSV line above measures this pipeline on it.
+    if not hasattr(models, "ComplianceState"):
+        values = (
+            Assignment.objects.filter(ended_on__isnull=True)
+            .annotate(
+                status=Value("completed"),
+                expiring=Value(False),
+                next_due=F("due_on"),
+                completed_at=Value(None, output_field=DateTimeField()),
+                valid_until=F("due_on"),
+                score=Value(None, output_field=DecimalField()),
+            )
+            .order_by("due_on", "pk")
+            .values_list(*EXPORT_VALUES)
         )
-        .order_by("due_on", "pk")
-        .values_list(*EXPORT_VALUES)
-    )
-    reset = reset_peak_rss()
-    cpu = cpu_seconds()
-    started = time.perf_counter()
-    rows = size = 0
-    for chunk in csv_chunks(["heading"], export_rows(values.iterator(chunk_size=5000))):
-        rows += chunk.count(b"\n")
-        size += len(chunk)
-    elapsed = time.perf_counter() - started
-    rows -= 1
-    print(
-        f"{'CSV pipeline on stored columns':<38} {elapsed:8.3f} s  {1:4d} queries  "
-        f"peak {peak_rss_mib():7.1f} MiB (RSS{'' if reset else ', whole run'})  {size / 2**20:7.1f} MiB  "
-        f"{rows} rows, {rows / elapsed:,.0f} rows/s (CPU {cpu_seconds() - cpu:.1f} s)"
-    )
+        reset = reset_peak_rss()
+        cpu = cpu_seconds()
+        started = time.perf_counter()
+        rows = size = 0
+        for chunk in csv_chunks(["heading"], export_rows(values.iterator(chunk_size=5000))):
+            rows += chunk.count(b"\n")
+            size += len(chunk)
+        elapsed = time.perf_counter() - started
+        rows -= 1
+        print(
+            f"{'CSV pipeline on stored columns':<38} {elapsed:8.3f} s  {1:4d} queries  "
+            f"peak {peak_rss_mib():7.1f} MiB (RSS{'' if reset else ', whole run'})  {size / 2**20:7.1f} MiB  "
+            f"{rows} rows, {rows / elapsed:,.0f} rows/s (CPU {cpu_seconds() - cpu:.1f} s)"
+        )
     with connection.cursor() as cursor:
         cursor.execute("DROP INDEX bench_assignment_due_pk")
 
@@ -403,6 +407,7 @@ def run(args, password: str):
     course_id = Requirement.objects.order_by("pk").values_list("course_id", flat=True).first()
     client = Client()
     client.force_login(lead)
+    client.get(reverse("compliance_reports:exports"))  # warm per-process caches before timing (a cheap admin page)
     officers = reverse("compliance_reports:officers")
     views = set(args.views.split(","))
     if "summary" in views:
