@@ -231,12 +231,19 @@ def build(officers: int, courses: int, password: str):
 
 
 class Queries:
+    """Counts the queries and the time spent waiting for the database."""
+
     def __init__(self):
         self.count = 0
+        self.seconds = 0.0
 
     def __call__(self, execute, sql, params, many, context):
         self.count += 1
-        return execute(sql, params, many, context)
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.seconds += time.perf_counter() - started
 
 
 def _fetch(client: Client, url: str) -> tuple[object, int]:
@@ -250,17 +257,20 @@ def _fetch(client: Client, url: str) -> tuple[object, int]:
 def measure(client: Client, label: str, url: str):
     """Time one request (untraced), then run it again under tracemalloc for its peak memory."""
     queries = Queries()
+    cpu = cpu_seconds()
     started = time.perf_counter()
     with connection.execute_wrapper(queries):
         response, size = _fetch(client, url)
     elapsed = time.perf_counter() - started
+    cpu = cpu_seconds() - cpu
     tracemalloc.start()
     _fetch(client, url)
     _current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     print(
         f"{label:<38} {elapsed:8.3f} s  {queries.count:4d} queries  "
-        f"peak {peak / 2**20:7.1f} MiB (Python)  {size / 1024:9.0f} KiB"
+        f"peak {peak / 2**20:7.1f} MiB (Python)  {size / 1024:9.0f} KiB  "
+        f"(SQL {queries.seconds:.3f} s, Python CPU {cpu:.3f} s)"
     )
     return response
 
