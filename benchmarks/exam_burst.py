@@ -166,13 +166,16 @@ def sit(browser: Browser, user_id: int, quiz_url: str, questions: int, think: tu
         page = browser.get(f"{attempt_url}?q={position}")
         if page.status != 200:
             return tally.error(f"question {position}: HTTP {page.status}")
-        fields = answer_fields(page.body, position)
+        # Parse only the attempt's form: the client shares the machine with the servers.
+        start = page.body.rfind("<form", 0, page.body.find("data-autosave-url"))
+        form = page.body[start : page.body.find("</form>", start)]
+        fields = answer_fields(form, position)
         if not fields:
             return tally.error(f"question {position}: no answer fields on the page")
         time.sleep(rng.uniform(*think))
         saved = browser.post(
             attempt_url + "save/",
-            {"csrfmiddlewaretoken": csrf_token(page.body), "shown": [str(position)], **fields},
+            {"csrfmiddlewaretoken": csrf_token(form), "shown": [str(position)], **fields},
         )
         if saved.status != 200 or '"saved": true' not in saved.body:
             tally.error(f"autosave {position}: HTTP {saved.status} {saved.body[:120]}")
@@ -180,7 +183,7 @@ def sit(browser: Browser, user_id: int, quiz_url: str, questions: int, think: tu
         with tally.lock:
             tally.autosaves.append(saved.seconds)
             tally.acknowledged[(user_id, position)] = fields
-    submitted = browser.post(attempt_url + "submit/", {"csrfmiddlewaretoken": csrf_token(page.body)})
+    submitted = browser.post(attempt_url + "submit/", {"csrfmiddlewaretoken": csrf_token(form)})
     if submitted.status != 302:
         return tally.error(f"submit: HTTP {submitted.status}")
     with tally.lock:

@@ -118,8 +118,8 @@ def close_connections() -> None:
 
 
 def production_env(database_url: str, static_root: str, **extra: str) -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_"))}
-    env.pop("REDIS_URL", None)
+    # Operator settings such as DATABASE_CONN_MAX_AGE or DATABASE_JIT pass through, to compare them.
+    env = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "REDIS_URL"}}
     env.update(
         {
             "DJANGO_SETTINGS_MODULE": "config.settings.production",
