@@ -1,23 +1,40 @@
 """
-Benchmark: compliance reports and exports on a force-sized data set.
+Benchmark: the managers' compliance reports and exports on a force-sized data set.
 
-    .venv/bin/python benchmarks/compliance_reports.py [--officers 20000] [--units 40]
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python benchmarks/compliance_reports.py
+    .venv/bin/python benchmarks/compliance_reports.py [--officers 5000] [--courses 10] [--keep-db] \\
+        [--views first,last,csv]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench .venv/bin/python benchmarks/compliance_reports.py \\
+        --officers 50000 --courses 40
 
-Builds a throwaway test database (the same way the test suite does), fills it with a force of
-officers, two force-wide requirements and completions for about half of them, then measures,
-as the administrator (who sees everyone): the compliance summary, one page of the officer list,
-the charts, and the full CSV and XLSX exports. For each it prints the wall time, the number of
-SQL queries and the peak Python memory while producing the response. Speed targets are judged
-from these figures, never from timed tests.
+Builds a force (teams under commands under the force: about one team per 1,250 officers, eight
+teams to a command), ``--courses`` force-wide requirements, and for each officer and course a
+spread of histories: about half completed (some expiring within 30 days, some expired), some in
+progress, due soon, not started, overdue and exempt. Rows are written with ``bulk_create`` in
+large batches; then ``compliance.services.rebuild_state()`` runs if it exists, so a stored state
+table is filled. Then it measures, as ``bench-lead`` (a manager of the whole force, like the
+demo's ``lead``): the summary, the officer list's first and last page, the overdue list, the
+drill-down from a summary cell (one team × one course, overdue and expired), the charts, the
+full CSV and the XLSX job. One line each: seconds, SQL queries and peak memory (Python's
+tracemalloc peak for the pages, measured on a second run; the process's peak RSS, VmHWM, for
+the CSV and the XLSX job, measured on the one run). ``stored`` adds what the pagination and
+the CSV pipeline cost on stored, indexed columns (the shape of a stored state table).
+
+Without ``--keep-db`` it builds a throwaway test database (as the test suite does) and drops
+it. With ``--keep-db`` it migrates and fills the ``DATABASE_URL`` database itself (SQLite:
+``db.sqlite3``), which must have no units yet, leaves it in place and prints ``bench-lead``'s
+password, so the figures can be checked through the pages. Figures belong in
+docs/performance.md; speed targets are never timed tests.
 """
 
 import argparse
 import datetime
 import os
+import resource
+import secrets
 import sys
 import time
 import tracemalloc
+from itertools import islice
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -27,140 +44,409 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.contrib.auth.hashers import make_password  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+DAY = datetime.timedelta(days=1)
+VIEWS = ("summary", "first", "last", "overdue", "drilldown", "charts", "csv", "xlsx", "stored")
+BATCH = 5000
 
-def build(officers: int, units: int):
+
+def batched(iterable, size):
+    iterator = iter(iterable)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def outcome(officer: int, course: int) -> int:
+    """A number 0–99 that spreads the histories evenly over officers and courses."""
+    return (officer * 7 + course * 13 + officer // 100) % 100
+
+
+def build(officers: int, courses: int, password: str):
+    from django.contrib.auth.hashers import PBKDF2PasswordHasher
+
+    from accounts import roles
     from accounts.models import Rank, Unit, UnitMembership, User
-    from compliance.models import DueRule, Requirement, RequirementTarget, TargetKind
-    from compliance.services import sync_requirement
+    from compliance.models import Assignment, AssignmentSource, DueRule, Exemption, Requirement, RequirementTarget
     from courses.factories import CoursePageFactory
     from courses.models import CourseCataloguePage, CourseCompletion, Enrolment, EnrolmentStatus
 
     today = timezone.localdate()
+    now = timezone.now()
+    team_count = max(4, round(officers / 1250))
     force = Unit.add_root(name="Benchmark Police", kind="force", code="BP")
-    commands = [force.add_child(name=f"Command {n}", kind="command", code=f"C{n}") for n in range(max(units // 8, 1))]
-    teams = []
-    for n in range(units):
-        command = Unit.objects.get(pk=commands[n % len(commands)].pk)
-        teams.append(command.add_child(name=f"Team {n}", kind="team", code=f"T{n}"))
-    password = make_password("benchmark-password")
-    people = User.objects.bulk_create(
-        User(
-            username=f"officer{n}",
-            first_name="Officer",
-            last_name=f"{n:05d}",
-            warrant_number=str(100000 + n),
-            rank=Rank.POLICE_CONSTABLE,
-            unit=teams[n % len(teams)],
-            password=password,
-        )
-        for n in range(officers)
-    )
-    UnitMembership.objects.bulk_create(
-        UnitMembership(user=p, unit_id=p.unit_id, started_at=timezone.now() - datetime.timedelta(days=800))
-        for p in people
-    )
-    catalogue = CourseCataloguePage.objects.get(slug="courses")
-    courses = [
-        CoursePageFactory(parent=catalogue, title=title, validity_months=12)
-        for title in ("Hate crime", "Online hate crime")
+    commands = [
+        force.add_child(name=f"Command {n:02d}", kind="command", code=f"C{n}") for n in range((team_count + 7) // 8)
     ]
-    for course in courses:
-        requirement = Requirement(
-            course=course, due_rule=DueRule.DAYS_AFTER, due_days=90, starts_on=today - datetime.timedelta(days=400)
+    teams = []
+    for n in range(team_count):
+        command = Unit.objects.get(pk=commands[n % len(commands)].pk)
+        teams.append(command.add_child(name=f"Team {n:03d}", kind="team", code=f"T{n}"))
+
+    hashed = PBKDF2PasswordHasher().encode("benchmark-officer", PBKDF2PasswordHasher().salt())
+    ranks = [Rank.POLICE_CONSTABLE] * 6 + [Rank.SERGEANT, Rank.PCSO, Rank.SPECIAL_CONSTABLE, Rank.POLICE_STAFF]
+    people = []
+    for batch in batched(range(officers), BATCH):
+        people += User.objects.bulk_create(
+            User(
+                username=f"officer{n}",
+                first_name=f"Officer{n % 97}",
+                last_name=f"Surname{n:06d}",
+                warrant_number=str(100000 + n),
+                rank=ranks[n % len(ranks)],
+                is_detective=n % 23 == 0,
+                unit=teams[n % team_count],
+                password=hashed,
+            )
+            for n in batch
         )
-        requirement.targets.add(RequirementTarget(kind=TargetKind.UNIT, unit=force, include_subunits=True))
+    people_ids = [person.pk for person in people]
+    unit_of = {person.pk: person.unit_id for person in people}
+    del people
+    for batch in batched(people_ids, BATCH):
+        UnitMembership.objects.bulk_create(
+            UnitMembership(user_id=pk, unit_id=unit_of[pk], started_at=now - 800 * DAY) for pk in batch
+        )
+
+    lead = User.objects.create_user(
+        "bench-lead", "bench-lead@example.police.uk", password, first_name="Bench", last_name="Lead"
+    )
+    lead.rank = Rank.CHIEF_INSPECTOR
+    lead.unit = force
+    lead.password = PBKDF2PasswordHasher().encode(password, PBKDF2PasswordHasher().salt())
+    lead.save()
+    from django.contrib.auth.models import Group
+
+    lead.groups.set(Group.objects.filter(name__in=[roles.OFFICER, roles.MANAGER]))
+    force.managers.add(lead)
+
+    catalogue = CourseCataloguePage.objects.get(slug="courses")
+    old = today - 400 * DAY
+    for c in range(courses):
+        course = CoursePageFactory(parent=catalogue, title=f"Required course {c:02d}", validity_months=12)
+        requirement = Requirement(course=course, due_rule=DueRule.DAYS_AFTER, due_days=90, starts_on=old)
+        requirement.targets.add(RequirementTarget(kind="unit", unit=force, include_subunits=True))
         requirement.save()
-        sync_requirement(requirement)
-        done = people[::2]
-        enrolments = Enrolment.objects.bulk_create(
-            Enrolment(
-                user=p,
-                course=course,
-                course_title=course.title,
-                status=EnrolmentStatus.COMPLETED,
-                enrolled_at=timezone.now(),
-                completed_at=timezone.now() - datetime.timedelta(days=n % 500),
+
+        def assigned_on(k):
+            if 52 <= k < 60:
+                return today - 10 * DAY  # in progress, not yet due
+            if 60 <= k < 65:
+                return today - 70 * DAY  # due within 30 days
+            if 65 <= k < 70:
+                return today - 30 * DAY  # not started, not yet due
+            return old
+
+        def completed_days_ago(n, k, c=c):
+            if k < 40:
+                return 20 + (n * 11 + c) % 300  # valid
+            if k < 45:
+                return 340 + (n + c) % 20  # expiring within 30 days
+            if k < 50:
+                return 400 + (n + c) % 100  # expired
+            return None
+
+        for batch in batched(enumerate(people_ids), BATCH):
+            Assignment.objects.bulk_create(
+                Assignment(
+                    requirement=requirement,
+                    user_id=pk,
+                    course=course,
+                    source=AssignmentSource.UNIT,
+                    assigned_on=assigned_on(outcome(n, c)),
+                    due_on=requirement.due_on_for(assigned_on(outcome(n, c))),
+                )
+                for n, pk in batch
             )
-            for n, p in enumerate(done)
-        )
-        CourseCompletion.objects.bulk_create(
-            CourseCompletion(
-                enrolment=e,
-                user_id=e.user_id,
-                course=course,
-                course_title=course.title,
-                completed_at=e.completed_at,
-                valid_until=CourseCompletion.valid_until_for(e.completed_at.date(), 12),
+            enrolments = []
+            for n, pk in batch:
+                k = outcome(n, c)
+                ago = completed_days_ago(n, k)
+                if ago is not None:
+                    at = now - ago * DAY
+                    enrolments.append(
+                        Enrolment(
+                            user_id=pk,
+                            course=course,
+                            course_title=course.title,
+                            status=EnrolmentStatus.COMPLETED,
+                            enrolled_at=at - DAY,
+                            started_at=at - DAY,
+                            completed_at=at,
+                        )
+                    )
+                elif 52 <= k < 60:
+                    enrolments.append(
+                        Enrolment(
+                            user_id=pk,
+                            course=course,
+                            course_title=course.title,
+                            status=EnrolmentStatus.IN_PROGRESS,
+                            enrolled_at=now - 5 * DAY,
+                            started_at=now - 5 * DAY,
+                        )
+                    )
+            enrolments = Enrolment.objects.bulk_create(enrolments)
+            CourseCompletion.objects.bulk_create(
+                CourseCompletion(
+                    enrolment=e,
+                    user_id=e.user_id,
+                    course=course,
+                    course_title=course.title,
+                    completed_at=e.completed_at,
+                    valid_until=CourseCompletion.valid_until_for(timezone.localdate(e.completed_at), 12),
+                    score=70 + e.user_id % 31,
+                )
+                for e in enrolments
+                if e.completed_at
             )
-            for e in enrolments
-        )
-    admin = User.objects.create_superuser("bench-admin", "admin@example.police.uk", "benchmark-password")
+            Exemption.objects.bulk_create(
+                Exemption(
+                    requirement=requirement,
+                    user_id=pk,
+                    reason="Benchmark exemption",
+                    starts_on=today - 30 * DAY,
+                    ends_on=today + 60 * DAY if n % 2 else None,
+                    granted_by=lead,
+                )
+                for n, pk in batch
+                if 50 <= outcome(n, c) < 52
+            )
+
+    from compliance import services
+
+    rebuild = getattr(services, "rebuild_state", None)
+    if rebuild is not None:
+        started = time.perf_counter()
+        rebuild()
+        print(f"rebuild_state() in {time.perf_counter() - started:.1f} s")
     with connection.cursor() as cursor:
         # Fresh tables have no planner statistics; a live database has them from autovacuum.
         cursor.execute("ANALYZE")
-    return admin
+    return lead, teams[0]
 
 
-def _fetch(client: Client, url: str, data) -> tuple[int, int]:
-    response = client.get(url, data or {})
-    if response.status_code != 200:
-        raise SystemExit(f"{url}: HTTP {response.status_code}")
-    size = sum(len(chunk) for chunk in response.streaming_content) if response.streaming else len(response.content)
-    return size, response.status_code
+class Queries:
+    def __init__(self):
+        self.count = 0
 
-
-def measure(client: Client, label: str, url: str, data=None):
-    """Time one request (untraced), then run it again under tracemalloc for its peak memory."""
-    queries = []
-
-    def count(execute, sql, params, many, context):
-        queries.append(sql)
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
         return execute(sql, params, many, context)
 
+
+def _fetch(client: Client, url: str) -> tuple[object, int]:
+    response = client.get(url)
+    if response.status_code not in (200, 302):
+        raise SystemExit(f"{url}: HTTP {response.status_code}")
+    size = sum(len(chunk) for chunk in response.streaming_content) if response.streaming else len(response.content)
+    return response, size
+
+
+def measure(client: Client, label: str, url: str):
+    """Time one request (untraced), then run it again under tracemalloc for its peak memory."""
+    queries = Queries()
     started = time.perf_counter()
-    with connection.execute_wrapper(count):
-        size, _status = _fetch(client, url, data)
+    with connection.execute_wrapper(queries):
+        response, size = _fetch(client, url)
     elapsed = time.perf_counter() - started
     tracemalloc.start()
-    _fetch(client, url, data)
+    _fetch(client, url)
     _current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     print(
-        f"{label:<32} {elapsed:7.2f} s  {len(queries):4d} queries  "
-        f"peak {peak / 2**20:7.1f} MiB  {size / 1024:9.0f} KiB"
+        f"{label:<38} {elapsed:8.3f} s  {queries.count:4d} queries  "
+        f"peak {peak / 2**20:7.1f} MiB (Python)  {size / 1024:9.0f} KiB"
     )
+    return response
+
+
+def reset_peak_rss() -> bool:
+    """Linux lets a process reset its own peak RSS (VmHWM) by writing 5 to clear_refs."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+        return True
+    except OSError:
+        return False
+
+
+def peak_rss_mib() -> float:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure_csv(client: Client, url: str):
+    reset = reset_peak_rss()
+    queries = Queries()
+    started = time.perf_counter()
+    with connection.execute_wrapper(queries):
+        response = client.get(url)
+        rows = -1  # the heading
+        size = 0
+        for chunk in response.streaming_content:
+            rows += chunk.count(b"\n")
+            size += len(chunk)
+    elapsed = time.perf_counter() - started
+    print(
+        f"{'Officer list CSV (streamed)':<38} {elapsed:8.3f} s  {queries.count:4d} queries  "
+        f"peak {peak_rss_mib():7.1f} MiB (RSS{'' if reset else ', whole run'})  {size / 2**20:7.1f} MiB  "
+        f"{rows} rows, {rows / elapsed:,.0f} rows/s"
+    )
+
+
+def measure_xlsx_job(client: Client, url: str):
+    from django.test.utils import override_settings
+
+    from compliance.models import ExportJob
+
+    reset = reset_peak_rss()
+    queries = Queries()
+    started = time.perf_counter()
+    # Every size goes to the background job here; the immediate task backend builds it in the request.
+    with connection.execute_wrapper(queries), override_settings(COMPLIANCE_XLSX_SYNC_MAX_ROWS=0):
+        response = client.get(url)
+    elapsed = time.perf_counter() - started
+    job = ExportJob.objects.order_by("-pk").first()
+    detail = f"job {job.status}, {job.row_count} rows" if job else f"HTTP {response.status_code}, no job"
+    print(
+        f"{'Officer list XLSX (job)':<38} {elapsed:8.3f} s  {queries.count:4d} queries  "
+        f"peak {peak_rss_mib():7.1f} MiB (RSS{'' if reset else ', whole run'})  {detail}"
+    )
+
+
+def measure_stored_proxies(per_page: int = 50):
+    """
+    Until the stored state table exists, what this code costs on stored columns: the keyset
+    paginator on ``Assignment(due_on, pk)`` with an index (as the state table's
+    ``(sort_due, pk)``), and the CSV pipeline (values_list → rows → chunks) on the assignment
+    table joined to person, unit and course with the status columns as constants.
+    """
+    from django.db.models import DateTimeField, DecimalField, F, Value
+
+    from compliance.models import Assignment
+    from compliance.pagination import END, KeysetPaginator
+    from compliance.reports import EXPORT_VALUES, csv_chunks, export_rows
+
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE INDEX bench_assignment_due_pk ON compliance_assignment (due_on, id)")
+        cursor.execute("ANALYZE compliance_assignment")
+    stored = Assignment.objects.filter(ended_on__isnull=True).select_related("user", "user__unit", "course")
+    paginator = KeysetPaginator(stored, ("due_on", "pk"), per_page)
+    for label, cursor in (("first", None), ("last", END)):
+        queries = Queries()
+        started = time.perf_counter()
+        with connection.execute_wrapper(queries):
+            page = paginator.page(before=cursor) if cursor else paginator.page()
+        elapsed = time.perf_counter() - started
+        print(
+            f"{'Keyset on stored (due_on, pk), ' + label:<38} {elapsed:8.3f} s  {queries.count:4d} queries  "
+            f"{len(page.object_list)} rows"
+        )
+    values = (
+        Assignment.objects.filter(ended_on__isnull=True)
+        .annotate(
+            status=Value("completed"),
+            expiring=Value(False),
+            next_due=F("due_on"),
+            completed_at=Value(None, output_field=DateTimeField()),
+            valid_until=F("due_on"),
+            score=Value(None, output_field=DecimalField()),
+        )
+        .order_by("due_on", "pk")
+        .values_list(*EXPORT_VALUES)
+    )
+    reset = reset_peak_rss()
+    started = time.perf_counter()
+    rows = size = 0
+    for chunk in csv_chunks(["heading"], export_rows(values.iterator(chunk_size=5000))):
+        rows += chunk.count(b"\n")
+        size += len(chunk)
+    elapsed = time.perf_counter() - started
+    rows -= 1
+    print(
+        f"{'CSV pipeline on stored columns':<38} {elapsed:8.3f} s  {1:4d} queries  "
+        f"peak {peak_rss_mib():7.1f} MiB (RSS{'' if reset else ', whole run'})  {size / 2**20:7.1f} MiB  "
+        f"{rows} rows, {rows / elapsed:,.0f} rows/s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("DROP INDEX bench_assignment_due_pk")
+
+
+def run(args, password: str):
+    started = time.perf_counter()
+    lead, team = build(args.officers, args.courses, password)
+    print(
+        f"{connection.vendor}: {args.officers} officers, {args.courses} force-wide requirements "
+        f"({args.officers * args.courses} assignments), built in {time.perf_counter() - started:.1f} s\n"
+    )
+    from compliance.models import Requirement
+
+    course_id = Requirement.objects.order_by("pk").values_list("course_id", flat=True).first()
+    client = Client()
+    client.force_login(lead)
+    officers = reverse("compliance_reports:officers")
+    views = set(args.views.split(","))
+    if "summary" in views:
+        measure(client, "Compliance summary", reverse("compliance_reports:summary"))
+    if views & {"first", "last"}:
+        first = measure(client, "Officer list, first page", officers)
+        if "last" in views:
+            measure(client, "Officer list, last page", first.context["keyset"]["last_url"])
+    if "overdue" in views:
+        measure(client, "Overdue list, first page", reverse("compliance_reports:overdue"))
+    if "drilldown" in views:
+        measure(
+            client,
+            "Drill-down: team × course, overdue",
+            f"{officers}?unit={team.pk}&course={course_id}&status=overdue&status=expired",
+        )
+    if "charts" in views:
+        measure(client, "Charts (by unit, 12 months)", reverse("compliance_reports:charts"))
+    if "csv" in views:
+        measure_csv(client, f"{officers}?export=csv")
+    if "xlsx" in views:
+        measure_xlsx_job(client, f"{officers}?export=xlsx")
+    if "stored" in views:
+        measure_stored_proxies()
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--officers", type=int, default=20000)
-    parser.add_argument("--units", type=int, default=40)
+    parser.add_argument("--officers", type=int, default=5000)
+    parser.add_argument("--courses", type=int, default=10)
+    parser.add_argument("--keep-db", action="store_true", help="fill the DATABASE_URL database and leave it")
+    parser.add_argument(
+        "--views",
+        default=",".join(VIEWS),
+        help=f"comma-separated, from {','.join(VIEWS)} (default: all)",
+    )
     args = parser.parse_args()
 
+    password = secrets.token_urlsafe(12)
     setup_test_environment()
+    if args.keep_db:
+        from django.core.management import call_command
+
+        from accounts.models import Unit
+
+        call_command("migrate", verbosity=0, interactive=False)
+        if Unit.objects.exists():
+            raise SystemExit("--keep-db fills an empty database: this one already has units.")
+        run(args, password)
+        print(f"\nKept {connection.settings_dict['NAME']}. Sign in as bench-lead, password {password}")
+        return
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     try:
-        started = time.perf_counter()
-        admin = build(args.officers, args.units)
-        print(
-            f"{connection.vendor}: {args.officers} officers in {args.units} teams, 2 force-wide requirements "
-            f"({2 * args.officers} assignments), built in {time.perf_counter() - started:.1f} s\n"
-        )
-        client = Client()
-        client.force_login(admin)
-        measure(client, "Compliance summary", reverse("compliance_reports:summary"))
-        measure(client, "Officer list (first page)", reverse("compliance_reports:officers"))
-        measure(client, "Overdue list (first page)", reverse("compliance_reports:overdue"))
-        measure(client, "Charts (12 months)", reverse("compliance_reports:charts"))
-        measure(client, "Officer list CSV (streamed)", reverse("compliance_reports:officers"), {"export": "csv"})
-        measure(client, "Officer list XLSX", reverse("compliance_reports:officers"), {"export": "xlsx"})
+        run(args, password)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 

@@ -261,3 +261,50 @@ class ComplianceSettings(BaseSiteSetting):
 
         site = Site.objects.filter(is_default_site=True).first()
         return cls.for_site(site) if site else cls(due_soon_days=30, expiring_days=30)
+
+
+def export_path(instance, filename: str) -> str:
+    # A random name: prepared exports are served only through a permission-checked view.
+    return f"compliance-exports/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+
+
+class ExportStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting to start")
+    RUNNING = "running", _("Being prepared")
+    READY = "ready", _("Ready to download")
+    FAILED = "failed", _("Failed")
+
+
+class ExportJob(models.Model):
+    """
+    A spreadsheet of a managers' list too big to build in the request (more rows than
+    ``COMPLIANCE_XLSX_SYNC_MAX_ROWS``), prepared by the ``compliance.tasks.build_export`` task.
+
+    It keeps the report and filters asked for (the task applies them again, with the
+    requester's scope as it is when it runs), and the file, private to the person who asked:
+    served only by ``compliance.views.download_export``. Listed to them under Reports → Your
+    exports; files and rows are deleted after ``COMPLIANCE_EXPORT_RETENTION_HOURS`` by
+    ``manage.py purge_exports`` (and whenever the list is shown). Not edited in the admin.
+    """
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("requested by")
+    )
+    report = models.CharField(_("report"), max_length=20)
+    querystring = models.TextField(_("filters"), blank=True)
+    filename = models.CharField(_("file name"), max_length=150)
+    status = models.CharField(_("status"), max_length=10, choices=ExportStatus.choices, default=ExportStatus.PENDING)
+    file = models.FileField(_("file"), upload_to=export_path, blank=True)
+    row_count = models.PositiveIntegerField(_("rows"), null=True, blank=True)
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        verbose_name = _("export")
+        verbose_name_plural = _("exports")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["requested_by", "-created_at"], name="compliance_export_requester")]
+
+    def __str__(self):
+        return self.filename

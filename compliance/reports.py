@@ -4,15 +4,23 @@ courses), the officer list with its overdue and expiring variants, and charts. E
 scoped by ``selectors.scoped_assignments`` and computed with a fixed number of queries.
 """
 
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from types import SimpleNamespace
 
 import django_filters
 from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import F, QuerySet
-from django.http import Http404
+from django.http import FileResponse, Http404, HttpRequest, QueryDict
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -23,11 +31,12 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.views.reports import ReportView
 
-from accounts.models import Rank
+from accounts.models import Rank, User
 from accounts.selectors import unit_tree
 
 from . import selectors
 from .models import Assignment
+from .pagination import KeysetPaginationMixin
 from .status import Status
 
 REPORT_PERMISSION = "compliance.view_compliance_reports"
@@ -86,13 +95,139 @@ def _unit_name(assignment) -> str:
     return str(assignment.user.unit) if assignment.user.unit_id else ""
 
 
-class OfficerStatusReportView(CompliancePermissionMixin, ReportView):
+#: What the officer lists export, read with ``values_list`` (no model instances): the names
+#: ``with_status`` (and the stored compliance state) annotate, plus the person, unit and course.
+EXPORT_VALUES = (
+    "user__warrant_number",
+    "user__first_name",
+    "user__last_name",
+    "user__username",
+    "user__rank",
+    "user__is_detective",
+    "user__unit__name",
+    "course__title",
+    "status",
+    "expiring",
+    "next_due",
+    "completed_at",
+    "valid_until",
+    "score",
+)
+
+
+def status_labels() -> dict[tuple[str, bool], str]:
+    """Every (status, expiring) label, translated once per export rather than once per row."""
+    labels = {}
+    for status in Status:
+        labels[status.value, False] = str(status.label)
+        labels[status.value, True] = str(_("%(status)s, expiring") % {"status": status.label})
+    return labels
+
+
+def export_rows(values: Iterable[tuple]) -> Iterator[tuple]:
+    """
+    Rows in ``OfficerStatusReportView.list_export`` order from ``EXPORT_VALUES`` tuples: the
+    same text as ``User.display_name``, ``User.rank_title`` and the list's columns, computed
+    with dictionary look-ups (labels and rank titles are made once per export).
+    """
+    labels = status_labels()
+    rank_titles: dict[tuple[str, bool], str] = {}
+    zone = timezone.get_current_timezone()
+
+    def rows():
+        for (
+            warrant,
+            first_name,
+            last_name,
+            username,
+            rank,
+            detective,
+            unit,
+            course,
+            status,
+            expiring,
+            next_due,
+            completed_at,
+            valid_until,
+            score,
+        ) in values:
+            title = rank_titles.get((rank, detective))
+            if title is None:
+                title = rank_titles[rank, detective] = User(rank=rank, is_detective=detective).rank_title
+            name = f"{first_name} {last_name}".strip() or username
+            if title:
+                name = f"{title} {name}"
+            if warrant:
+                name = f"{name} ({warrant})"
+            yield (
+                warrant,
+                name,
+                title,
+                unit or "",
+                course,
+                labels[status, bool(expiring)],
+                next_due,
+                completed_at.astimezone(zone).date() if completed_at else None,
+                valid_until,
+                f"{score:.2f}" if score is not None else "",
+            )
+
+    return rows()
+
+
+def csv_chunks(headings: list[str], rows: Iterable[tuple], rows_per_chunk: int = 1000) -> Iterator[bytes]:
+    """CSV (the csv module's dialect, as Wagtail writes it) in chunks of many rows, not one per row."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(headings)
+    rows = iter(rows)
+    while True:
+        writer.writerows(islice(rows, rows_per_chunk))
+        chunk = buffer.getvalue()
+        if not chunk:
+            return
+        yield chunk.encode("utf-8")
+        buffer.seek(0)
+        buffer.truncate()
+
+
+def write_xlsx(headings: list[str], rows: Iterable[tuple], output) -> int:
+    """
+    An XLSX workbook in openpyxl's write-only mode (rows go to a temporary file, not memory),
+    text that looks like a formula kept as text, as Wagtail's export does. Returns the rows written.
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    workbook = Workbook(write_only=True, iso_dates=True)
+    sheet = workbook.create_sheet(title="Sheet1")
+    sheet.append(headings)
+    count = 0
+    for row in rows:
+        cells = list(row)
+        for index, value in enumerate(cells):
+            if isinstance(value, str) and value.startswith("="):
+                cell = WriteOnlyCell(sheet, value)
+                cell.data_type = "s"
+                cells[index] = cell
+        sheet.append(cells)
+        count += 1
+    workbook.save(output)
+    return count
+
+
+class OfficerStatusReportView(CompliancePermissionMixin, KeysetPaginationMixin, ReportView):
     page_title = _("Officers' training status")
     header_icon = "user"
     index_url_name = "compliance_reports:officers"
     index_results_url_name = "compliance_reports:officers_results"
+    #: The key exports are filed under (``ExportJob.report``), to rebuild this view in the task.
+    export_key = "officers"
     filterset_class = OfficerStatusFilterSet
     paginate_by = 50
+    #: Stable order for pages and exports; ends with the primary key so each row has one place.
+    keyset_ordering = (F("next_due").asc(nulls_last=True), "pk")
+    export_chunk_size = 5000
     columns = [
         Column("warrant_number", label=_("Warrant no."), accessor="user.warrant_number"),
         TitleColumn(
@@ -140,24 +275,17 @@ class OfficerStatusReportView(CompliancePermissionMixin, ReportView):
 
     def get(self, request, *args, **kwargs):
         if self.is_export:
-            # Straight to the spreadsheet: building the listing's context would count the
-            # rows with len(), loading every one into memory before the first is written.
-            return self.as_spreadsheet(self.get_filtered_queryset(), request.GET.get("export"))
+            # Straight to the spreadsheet, never through the listing's context and pagination.
+            return self.export(request.GET.get("export"))
         return super().get(request, *args, **kwargs)
 
     def base_assignments(self) -> QuerySet:
         return selectors.scoped_assignments(self.request.user, self.window)
 
     def get_queryset(self) -> QuerySet:
-        return (
-            self.base_assignments()
-            .select_related("user", "user__unit", "course")
-            .order_by(F("next_due").asc(nulls_last=True), "user__last_name", "pk")
-        )
+        return self.base_assignments().select_related("user", "user__unit", "course").order_by(*self.keyset_ordering)
 
     def decorate_paginated_queryset(self, object_list):
-        if self.is_export:
-            return object_list  # rows are decorated one at a time as they stream out
         for assignment in object_list:
             self.decorate(assignment)
         return object_list
@@ -172,13 +300,61 @@ class OfficerStatusReportView(CompliancePermissionMixin, ReportView):
         assignment.score_text = f"{assignment.score:.2f}" if assignment.score is not None else ""
         return assignment
 
-    def to_row_dict(self, item):
-        return super().to_row_dict(self.decorate(item))
+    # Exports: rows from values_list, streamed from a server-side cursor
 
-    def stream_csv(self, queryset):
-        """Stream row by row from the database, so a force-wide export keeps memory flat."""
-        # Every heading is in export_headings, so Wagtail never needs the queryset's model.
-        return super().stream_csv(queryset.iterator(chunk_size=2000))
+    def export_headings_list(self) -> list[str]:
+        return [self.get_heading(None, field) for field in self.list_export]
+
+    def export_values(self) -> QuerySet:
+        """The filtered rows as ``EXPORT_VALUES`` tuples, in the list's order."""
+        return self.get_filtered_queryset().order_by(*self.keyset_ordering).values_list(*EXPORT_VALUES)
+
+    def export_querystring(self) -> str:
+        """The filters behind this export, as the background job will apply them again."""
+        params = self.request.GET.copy()
+        for key in ("export", self.after_kwarg, self.before_kwarg, self.page_kwarg, "_w_filter_fragment"):
+            params.pop(key, None)
+        return params.urlencode()
+
+    def export(self, spreadsheet_format):
+        if spreadsheet_format == self.FORMAT_CSV:
+            return self.write_csv_response(self.export_values())
+        limit = settings.COMPLIANCE_XLSX_SYNC_MAX_ROWS
+        rows = list(self.export_values()[: limit + 1])
+        if len(rows) > limit:
+            return self.export_in_background()
+        output = io.BytesIO()
+        write_xlsx(self.export_headings_list(), export_rows(rows), output)
+        output.seek(0)
+        return FileResponse(
+            output,
+            as_attachment=True,
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            filename=f"{self.get_filename()}.xlsx",
+        )
+
+    def export_in_background(self):
+        from .exports import request_export
+
+        request_export(
+            user=self.request.user,
+            report=self.export_key,
+            querystring=self.export_querystring(),
+            filename=f"{self.get_filename()}.xlsx",
+        )
+        messages.info(
+            self.request,
+            _(
+                "This spreadsheet has more than %(limit)s rows, so it is being prepared in the background. "
+                "It will be listed here, ready to download, when it is done."
+            )
+            % {"limit": number_format(settings.COMPLIANCE_XLSX_SYNC_MAX_ROWS, force_grouping=True)},
+        )
+        return redirect("compliance_reports:exports")
+
+    def stream_csv(self, values):
+        """The whole list, streamed: a server-side cursor on PostgreSQL, many rows per chunk."""
+        return csv_chunks(self.export_headings_list(), export_rows(values.iterator(chunk_size=self.export_chunk_size)))
 
 
 class OverdueReportView(OfficerStatusReportView):
@@ -189,6 +365,8 @@ class OverdueReportView(OfficerStatusReportView):
 
     def base_assignments(self):
         return super().base_assignments().filter(status__in=[Status.OVERDUE, Status.EXPIRED])
+
+    export_key = "overdue"
 
     def get_filename(self):
         return f"overdue-training-{timezone.localdate():%Y-%m-%d}"
@@ -211,6 +389,8 @@ class ExpiringReportView(OfficerStatusReportView):
             days = window.expiring_days
         return selectors.Window(window.today, window.due_soon_days, min(max(days, 1), 366))
 
+    export_key = "expiring"
+
     def base_assignments(self):
         return super().base_assignments().filter(expiring=True)
 
@@ -219,6 +399,28 @@ class ExpiringReportView(OfficerStatusReportView):
 
     def get_page_subtitle(self):
         return _("Expiring within %(days)s days") % {"days": self.window.expiring_days}
+
+
+#: The lists whose XLSX can be prepared in the background, by ``ExportJob.report``.
+EXPORTABLE_REPORTS = {
+    view.export_key: view for view in (OfficerStatusReportView, OverdueReportView, ExpiringReportView)
+}
+
+
+def report_for(report: str, *, user, querystring: str) -> OfficerStatusReportView:
+    """
+    The report view as ``user`` would see it with these filters, outside any request (for the
+    export task). Its permission is checked again: someone who lost the role gets nothing.
+    """
+    request = HttpRequest()
+    request.method = "GET"
+    request.GET = QueryDict(querystring)
+    request.user = user
+    view = EXPORTABLE_REPORTS[report]()
+    view.setup(request)
+    if not view.user_has_permission(view.permission_required):
+        raise PermissionDenied
+    return view
 
 
 # The summary: units × courses

@@ -4,6 +4,7 @@ Every one is scoped: officers see their own; managers the people in their units;
 administrators everyone. An id outside the viewer's scope is a 404, whatever the URL says.
 """
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import FileResponse, Http404
@@ -18,9 +19,9 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from accounts.selectors import people_visible_to
 
-from . import selectors
-from .models import Exemption
-from .reports import CompliancePermissionMixin
+from . import exports, selectors
+from .models import Exemption, ExportStatus
+from .reports import REPORT_PERMISSION, CompliancePermissionMixin
 
 
 class TranscriptExport(SpreadsheetExportMixin):
@@ -140,3 +141,33 @@ def exemption_evidence(request, pk: int):
     return FileResponse(
         exemption.evidence.open("rb"), as_attachment=True, filename=exemption.evidence.name.split("/")[-1]
     )
+
+
+class ExportListView(CompliancePermissionMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+    """The signed-in manager's own prepared exports, with their status and download links."""
+
+    template_name = "compliance/admin/exports.html"
+    page_title = _("Your exports")
+    header_icon = "download"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        exports.purge_expired_exports()  # lazily, as well as by `manage.py purge_exports`
+        context = super().get_context_data(**kwargs)
+        jobs = list(exports.exports_for(self.request.user))
+        context["jobs"] = jobs
+        context["waiting"] = any(job.status in (ExportStatus.PENDING, ExportStatus.RUNNING) for job in jobs)
+        context["retention_hours"] = settings.COMPLIANCE_EXPORT_RETENTION_HOURS
+        return context
+
+
+def download_export(request, pk: int):
+    """A prepared export's file, to the person who asked for it and nobody else (others get a 404)."""
+    job = get_object_or_404(
+        exports.exports_for(request.user).filter(status=ExportStatus.READY).exclude(file=""), pk=pk
+    )
+    if not request.user.has_perm(REPORT_PERMISSION):
+        raise Http404
+    return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)

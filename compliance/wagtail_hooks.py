@@ -8,7 +8,7 @@ from wagtail.permissions import register_permission_policy
 
 from . import reports, selectors
 from .models import Exemption
-from .views import TranscriptView
+from .views import ExportListView, TranscriptView, download_export
 from .viewsets import ComplianceGroup
 
 
@@ -43,6 +43,8 @@ def register_report_urls():
         path("expiring/results/", reports.ExpiringReportView.as_view(results_only=True), name="expiring_results"),
         path("charts/", reports.ComplianceChartsView.as_view(), name="charts"),
         path("people/<int:user_id>/", TranscriptView.as_view(), name="transcript"),
+        path("exports/", ExportListView.as_view(), name="exports"),
+        path("exports/<int:pk>/download/", download_export, name="export_download"),
     ]
     return [path("reports/compliance/", include((patterns, "compliance_reports"), namespace="compliance_reports"))]
 
@@ -58,6 +60,7 @@ REPORT_MENU = [
     (_("Expiring training"), "compliance_reports:expiring", "time", 102),
     (_("Officers' training status"), "compliance_reports:officers", "user", 103),
     (_("Compliance charts"), "compliance_reports:charts", "view", 104),
+    (_("Your exports"), "compliance_reports:exports", "download", 105),
 ]
 
 

@@ -185,6 +185,13 @@ TASKS = {
 }
 
 
+# Managers' exports: an XLSX of more rows than this is prepared by a background task
+# (CSV always streams); prepared files are deleted after this many hours (`purge_exports`).
+
+COMPLIANCE_XLSX_SYNC_MAX_ROWS = int(os.environ.get("COMPLIANCE_XLSX_SYNC_MAX_ROWS", "5000"))
+COMPLIANCE_EXPORT_RETENTION_HOURS = int(os.environ.get("COMPLIANCE_EXPORT_RETENTION_HOURS", "24"))
+
+
 # Accounts: officers are a custom user model from the first migration.
 
 AUTH_USER_MODEL = "accounts.User"
