@@ -167,8 +167,8 @@ def sit(browser: Browser, user_id: int, quiz_url: str, questions: int, think: tu
         if page.status != 200:
             return tally.error(f"question {position}: HTTP {page.status}")
         # Parse only the attempt's form: the client shares the machine with the servers.
-        start = page.body.rfind("<form", 0, page.body.find("data-autosave-url"))
-        form = page.body[start : page.body.find("</form>", start)]
+        form_at = page.body.rfind("<form", 0, page.body.find("data-autosave-url"))
+        form = page.body[form_at : page.body.find("</form>", form_at)]
         fields = answer_fields(form, position)
         if not fields:
             return tally.error(f"question {position}: no answer fields on the page")
