@@ -9,7 +9,7 @@ PYTEST_ARGS ?=
 E2E_ARGS ?=
 BENCH_ARGS ?=
 PAGES_ARGS ?= --requests 200
-BURST_ARGS ?= --officers 200 --window 30
+BURST_ARGS ?= --officers 150 --window 30
 
 .PHONY: run test bench install install-dev assets chromium migrate demo lint format clean
 

@@ -167,8 +167,8 @@ def sit(browser: Browser, user_id: int, quiz_url: str, questions: int, think: tu
         if page.status != 200:
             return tally.error(f"question {position}: HTTP {page.status}")
         # Parse only the attempt's form: the client shares the machine with the servers.
-        start = page.body.rfind("<form", 0, page.body.find("data-autosave-url"))
-        form = page.body[start : page.body.find("</form>", start)]
+        form_at = page.body.rfind("<form", 0, page.body.find("data-autosave-url"))
+        form = page.body[form_at : page.body.find("</form>", form_at)]
         fields = answer_fields(form, position)
         if not fields:
             return tally.error(f"question {position}: no answer fields on the page")
@@ -246,9 +246,9 @@ def main():
         load_demo()
         sessions, quiz_url = create_officers(args.officers)
         close_connections()
-        static_root = tempfile.mkdtemp(prefix="bench-static-")
+        scratch = tempfile.mkdtemp(prefix="bench-")
         try:
-            env = production_env(database_url, static_root, **shared)
+            env = production_env(database_url, scratch, **shared)
             collectstatic(env)
             with serving(env, instances=2, workers=args.workers) as servers:
                 ports = [server.port for server in servers]
@@ -290,7 +290,7 @@ def main():
             counts = check_database([user_id for user_id, _key in sessions], tally)
         finally:
             close_connections()
-            shutil.rmtree(static_root, ignore_errors=True)
+            shutil.rmtree(scratch, ignore_errors=True)
 
     print(f"\nAll officers done in {wall:.0f} s; {tally.finished} of {args.officers} submitted")
     print(f"errors: {len(tally.errors)}")

@@ -117,7 +117,8 @@ def close_connections() -> None:
 # Serving with the production settings
 
 
-def production_env(database_url: str, static_root: str, **extra: str) -> dict[str, str]:
+def production_env(database_url: str, scratch: str, **extra: str) -> dict[str, str]:
+    """The production settings on loopback; static files and the file cache in a scratch directory."""
     # Operator settings such as DATABASE_CONN_MAX_AGE or DATABASE_JIT pass through, to compare them.
     env = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "REDIS_URL"}}
     env.update(
@@ -128,7 +129,9 @@ def production_env(database_url: str, static_root: str, **extra: str) -> dict[st
             "SECURE_SSL_REDIRECT": "0",
             "DEBUG": "0",
             "DATABASE_URL": database_url,
-            "STATIC_ROOT": static_root,
+            "STATIC_ROOT": str(Path(scratch) / "static"),
+            # The one-machine file cache (used without REDIS_URL), kept out of the worktree.
+            "CACHE_DIR": str(Path(scratch) / "cache"),
             "LOG_LEVEL": "WARNING",
             # Nothing here enqueues background work, but never leave a queue unworked.
             "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
@@ -407,9 +410,9 @@ def main():
         load_demo()
         module_url = find_module_url()
         close_connections()
-        static_root = tempfile.mkdtemp(prefix="bench-static-")
+        scratch = tempfile.mkdtemp(prefix="bench-")
         try:
-            env = production_env(database_url, static_root)
+            env = production_env(database_url, scratch)
             collectstatic(env)
             with serving(env, workers=args.workers) as (server,):
                 officer = Browser(server.port)
@@ -433,7 +436,7 @@ def main():
                 report(results, errors, wall, args.clients)
         finally:
             close_connections()
-            shutil.rmtree(static_root, ignore_errors=True)
+            shutil.rmtree(scratch, ignore_errors=True)
 
 
 if __name__ == "__main__":

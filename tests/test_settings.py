@@ -22,6 +22,7 @@ print(json.dumps({
     "SESSION_ENGINE": getattr(module, "SESSION_ENGINE", "django.contrib.sessions.backends.db"),
     "TASKS": module.TASKS,
     "INSTALLED_APPS": module.INSTALLED_APPS,
+    "WAGTAIL_REDIRECTS_FILE_STORAGE": getattr(module, "WAGTAIL_REDIRECTS_FILE_STORAGE", "tmp_file"),
 }, default=str))
 """
 
@@ -34,6 +35,7 @@ OPERATOR_VARIABLES = (
     "REPORTS_DATABASE_URL",
     "REDIS_URL",
     "TASKS_BACKEND",
+    "CACHE_DIR",
 )
 POSTGRES = "postgres://trainer:secret@db.example:5432/training"
 
@@ -117,11 +119,22 @@ def test_without_redis_the_cache_is_per_process_and_sessions_live_in_the_databas
     assert loaded["SESSION_ENGINE"] == "django.contrib.sessions.backends.db"
 
 
-def test_with_redis_the_cache_and_sessions_are_shared():
-    loaded = load_settings(REDIS_URL="redis://cache.example:6379/3")
-    assert loaded["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
-    assert loaded["CACHES"]["default"]["LOCATION"] == "redis://cache.example:6379/3"
-    assert loaded["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
+def test_with_redis_the_cache_sessions_and_redirect_imports_are_shared():
+    for module in ("config.settings.base", "config.settings.production"):
+        loaded = load_settings(module, REDIS_URL="redis://cache.example:6379/3")
+        assert loaded["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+        assert loaded["CACHES"]["default"]["LOCATION"] == "redis://cache.example:6379/3"
+        assert loaded["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
+        assert loaded["WAGTAIL_REDIRECTS_FILE_STORAGE"] == "cache"
+
+
+def test_production_without_redis_shares_one_cache_between_the_machines_processes(tmp_path):
+    loaded = load_settings("config.settings.production", CACHE_DIR=str(tmp_path))
+    assert loaded["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache"
+    assert loaded["CACHES"]["default"]["LOCATION"] == str(tmp_path)
+    assert loaded["SESSION_ENGINE"] == "django.contrib.sessions.backends.db"
+    default_dir = load_settings("config.settings.production")["CACHES"]["default"]["LOCATION"]
+    assert default_dir == str(settings.BASE_DIR / "cache")
 
 
 def test_tasks_run_in_the_request_in_development_and_in_a_worker_in_production():

@@ -158,7 +158,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache and sessions: shared in Redis when REDIS_URL is set, so that any app server can
 # answer any request. Sessions are "cached_db": read from Redis, written through to the
 # database, so a Redis restart signs nobody out (docs/decisions.md). Without Redis the cache is
-# per process and sessions live in the database, which every process shares.
+# per process here (production.py shares it between one machine's processes) and sessions
+# live in the database, which every process shares.
 
 if os.environ.get("REDIS_URL"):
     CACHES = {
@@ -169,6 +170,9 @@ if os.environ.get("REDIS_URL"):
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    # A redirects import is uploaded in one request and confirmed in the next, which may
+    # reach another app server: keep the upload in the shared cache, not a local temp file.
+    WAGTAIL_REDIRECTS_FILE_STORAGE = "cache"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
