@@ -28,6 +28,19 @@ def pytest_ignore_collect(collection_path: Path, config):
     return None
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """
+    Each test starts with an empty cache: the site settings are cached per site, and a
+    test's database changes are rolled back without the signals that would drop them.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 #: The seven points of view every view is tested from.
 ROLE_NAMES = (
     "anonymous",
