@@ -30,11 +30,16 @@ class LoadDeferredFieldsTogetherMixin:
     """
 
     def refresh_from_db(self, using=None, fields=None, from_queryset=None):
-        if fields is not None:
-            deferred = self.get_deferred_fields()
-            if deferred and set(fields) <= deferred:
-                fields = deferred
-        return super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
+        deferred = self.get_deferred_fields() if fields is not None else set()
+        if not deferred or not set(fields) <= deferred:
+            return super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
+        # Reading a field not loaded yet: nothing about the page's place in the tree changed,
+        # so keep the parent the router left (treebeard forgets it on every refresh).
+        parent = self.__dict__.get("_cached_parent_obj")
+        super().refresh_from_db(using=using, fields=deferred, from_queryset=from_queryset)
+        if parent is not None:
+            self._cached_parent_obj = parent
+        return None
 
 
 class ViewRestrictionsInOneQueryMixin:

@@ -9,9 +9,11 @@ the dependency runs one way.
 A criterion is a small object with:
 
 - ``key``: a stable identifier, stored with each completion's evidence;
-- ``evaluate_many(enrolments)``: one result per enrolment, computed with a bounded number of
-  queries however many enrolments are passed (the course page and "My learning" evaluate
-  several at once).
+- ``evaluate_many(enrolments, children_by_course=None)``: one result per enrolment, computed
+  with a bounded number of queries however many enrolments are passed (the course page and
+  "My learning" evaluate several at once). ``children_by_course``, when given, maps each
+  course's id to its live child pages (``courses.selectors.live_children_by_course``), so a
+  criterion that looks for a page among them (an assessment) need not ask again.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ NOT_APPLICABLE = CriterionResult(applies=False, met=True)
 class CompletionCriterion(Protocol):
     key: str
 
-    def evaluate_many(self, enrolments: list[Enrolment]) -> dict[int, CriterionResult]:
+    def evaluate_many(self, enrolments: list[Enrolment], children_by_course=None) -> dict[int, CriterionResult]:
         """Map each enrolment's id to its result."""
 
 
@@ -65,16 +67,27 @@ def criteria() -> list[CompletionCriterion]:
 
 
 def evaluate(
-    enrolments: Iterable[Enrolment], *, exclude: set[str] = frozenset()
+    enrolments: Iterable[Enrolment],
+    *,
+    exclude: set[str] = frozenset(),
+    children_by_course: dict | None = None,
+    stop_when_unmet: bool = False,
 ) -> dict[int, dict[str, CriterionResult]]:
-    """Every registered criterion's result for each enrolment: ``{enrolment_id: {key: result}}``."""
+    """
+    Every registered criterion's result for each enrolment: ``{enrolment_id: {key: result}}``.
+    With ``stop_when_unmet`` (one enrolment, deciding whether it is complete), criteria after
+    the first applicable one that is not met are not evaluated: the answer is already no.
+    """
     enrolments = list(enrolments)
     results: dict[int, dict[str, CriterionResult]] = {enrolment.pk: {} for enrolment in enrolments}
     for criterion in criteria():
         if criterion.key in exclude:
             continue
-        for enrolment_id, result in criterion.evaluate_many(enrolments).items():
+        found = criterion.evaluate_many(enrolments, children_by_course=children_by_course)
+        for enrolment_id, result in found.items():
             results[enrolment_id][criterion.key] = result
+        if stop_when_unmet and any(result.applies and not result.met for result in found.values()):
+            break
     return results
 
 

@@ -222,11 +222,11 @@ class ModulePage(SignInRequiredMixin, LeanPageMixin, RoutablePageMixin, Page):
         """
         return parent_course_of(self)
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, overview=None, **kwargs):
         from .selectors import module_overview
 
         context = super().get_context(request, *args, **kwargs)
-        context["overview"] = module_overview(module=self, user=request.user)
+        context["overview"] = overview or module_overview(module=self, user=request.user)
         return context
 
     @path("")

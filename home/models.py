@@ -35,11 +35,11 @@ class HomePage(RouteInOneQueryMixin, SignInRequiredMixin, LeanPageMixin, Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from compliance.selectors import requirements_for
+        from compliance.selectors import Window, requirements_for
         from courses.selectors import learning_for
 
         context = super().get_context(request, *args, **kwargs)
-        context["requirements"] = requirements_for(request.user)
+        context["requirements"] = requirements_for(request.user, Window.for_request(request))
         context["learning"] = learning_for(request.user)
         return context
 

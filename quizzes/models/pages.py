@@ -149,11 +149,11 @@ class QuizPage(SignInRequiredMixin, LeanPageMixin, RoutablePageMixin, Page):
         kept = keep_answers_posted_after_session_expired(request, quiz=self)
         return kept or super().serve(request, *args, **kwargs)
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, overview=None, **kwargs):
         from ..selectors import quiz_overview
 
         context = super().get_context(request, *args, **kwargs)
-        context["overview"] = quiz_overview(quiz=self, user=request.user)
+        context["overview"] = overview or quiz_overview(quiz=self, user=request.user)
         return context
 
     @path("")
