@@ -13,11 +13,13 @@ A criterion is a small object with:
   with a bounded number of queries however many enrolments are passed (the course page and
   "My learning" evaluate several at once). ``children_by_course``, when given, maps each
   course's id to its live child pages (``courses.selectors.live_children_by_course``), so a
-  criterion that looks for a page among them (an assessment) need not ask again.
+  criterion that looks for a page among them (an assessment) need not ask again. A
+  criterion whose ``evaluate_many`` takes only the enrolments still works.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -66,6 +68,11 @@ def criteria() -> list[CompletionCriterion]:
     return list(_registry.values())
 
 
+def _takes_children(criterion: CompletionCriterion) -> bool:
+    """Whether a criterion reads the pages already loaded (an older one may take only the enrolments)."""
+    return "children_by_course" in inspect.signature(criterion.evaluate_many).parameters
+
+
 def evaluate(
     enrolments: Iterable[Enrolment],
     *,
@@ -83,7 +90,10 @@ def evaluate(
     for criterion in criteria():
         if criterion.key in exclude:
             continue
-        found = criterion.evaluate_many(enrolments, children_by_course=children_by_course)
+        if children_by_course is not None and _takes_children(criterion):
+            found = criterion.evaluate_many(enrolments, children_by_course=children_by_course)
+        else:
+            found = criterion.evaluate_many(enrolments)
         for enrolment_id, result in found.items():
             results[enrolment_id][criterion.key] = result
         if stop_when_unmet and any(result.applies and not result.met for result in found.values()):
