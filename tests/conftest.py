@@ -54,6 +54,19 @@ def pytest_report_header(config):
     return f"clock moved to {moment} (TEST_CLOCK)" if moment else None
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """
+    Each test starts with an empty cache: the site settings are cached per site, and a
+    test's database changes are rolled back without the signals that would drop them.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 #: The seven points of view every view is tested from.
 ROLE_NAMES = (
     "anonymous",
