@@ -8,6 +8,8 @@ PIP := $(VENV)/bin/pip
 PYTEST_ARGS ?=
 E2E_ARGS ?=
 BENCH_ARGS ?=
+PAGES_ARGS ?= --requests 200
+BURST_ARGS ?= --officers 150 --window 30
 
 .PHONY: run test bench install install-dev assets chromium migrate demo lint format clean
 
@@ -21,10 +23,15 @@ test: install-dev assets chromium
 	$(PY) -m pytest -n auto $(PYTEST_ARGS)
 	$(PY) -m pytest tests/e2e $(E2E_ARGS)
 
-## Measure the compliance reports and exports on a force-sized data set (not part of `make test`).
-bench: install-dev
+## Measure the compliance reports and exports on a force-sized data set, then the officer pages
+## and an exam burst served by gunicorn (not part of `make test`; about ten minutes here). Full
+## sizes: BENCH_ARGS="--officers 50000 --courses 40" BURST_ARGS="--officers 500"; PostgreSQL with
+## DATABASE_URL=postgres://..., Redis for the burst with REDIS_URL (docs/performance.md).
+bench: install-dev assets
 	$(PY) benchmarks/compliance_reports.py $(BENCH_ARGS)
 	$(PY) benchmarks/summary_rollup.py
+	$(PY) benchmarks/officer_pages.py $(PAGES_ARGS)
+	$(PY) benchmarks/exam_burst.py $(BURST_ARGS)
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)

@@ -34,6 +34,12 @@ class Window:
         settings = ComplianceSettings.current()
         return cls(timezone.localdate(), settings.due_soon_days, settings.expiring_days)
 
+    @classmethod
+    def for_request(cls, request) -> Window:
+        """As ``now()``, with the settings of the request's site (found once per request)."""
+        settings = ComplianceSettings.for_request(request)
+        return cls(timezone.localdate(), settings.due_soon_days, settings.expiring_days)
+
     @property
     def expiring_by(self) -> datetime.date:
         return self.today + datetime.timedelta(days=self.expiring_days)

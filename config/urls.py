@@ -10,6 +10,7 @@ urlpatterns = [
     path("account/", include("accounts.urls")),
     path("search/", include("courses.urls")),
     path("record/", include("compliance.urls")),
+    path("quizzes/", include("quizzes.urls")),
 ]
 
 if settings.DEBUG:

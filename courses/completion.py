@@ -9,13 +9,17 @@ the dependency runs one way.
 A criterion is a small object with:
 
 - ``key``: a stable identifier, stored with each completion's evidence;
-- ``evaluate_many(enrolments)``: one result per enrolment, computed with a bounded number of
-  queries however many enrolments are passed (the course page and "My learning" evaluate
-  several at once).
+- ``evaluate_many(enrolments, children_by_course=None)``: one result per enrolment, computed
+  with a bounded number of queries however many enrolments are passed (the course page and
+  "My learning" evaluate several at once). ``children_by_course``, when given, maps each
+  course's id to its live child pages (``courses.selectors.live_children_by_course``), so a
+  criterion that looks for a page among them (an assessment) need not ask again. A
+  criterion whose ``evaluate_many`` takes only the enrolments still works.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -43,7 +47,7 @@ NOT_APPLICABLE = CriterionResult(applies=False, met=True)
 class CompletionCriterion(Protocol):
     key: str
 
-    def evaluate_many(self, enrolments: list[Enrolment]) -> dict[int, CriterionResult]:
+    def evaluate_many(self, enrolments: list[Enrolment], children_by_course=None) -> dict[int, CriterionResult]:
         """Map each enrolment's id to its result."""
 
 
@@ -64,17 +68,36 @@ def criteria() -> list[CompletionCriterion]:
     return list(_registry.values())
 
 
+def _takes_children(criterion: CompletionCriterion) -> bool:
+    """Whether a criterion reads the pages already loaded (an older one may take only the enrolments)."""
+    return "children_by_course" in inspect.signature(criterion.evaluate_many).parameters
+
+
 def evaluate(
-    enrolments: Iterable[Enrolment], *, exclude: set[str] = frozenset()
+    enrolments: Iterable[Enrolment],
+    *,
+    exclude: set[str] = frozenset(),
+    children_by_course: dict | None = None,
+    stop_when_unmet: bool = False,
 ) -> dict[int, dict[str, CriterionResult]]:
-    """Every registered criterion's result for each enrolment: ``{enrolment_id: {key: result}}``."""
+    """
+    Every registered criterion's result for each enrolment: ``{enrolment_id: {key: result}}``.
+    With ``stop_when_unmet`` (one enrolment, deciding whether it is complete), criteria after
+    the first applicable one that is not met are not evaluated: the answer is already no.
+    """
     enrolments = list(enrolments)
     results: dict[int, dict[str, CriterionResult]] = {enrolment.pk: {} for enrolment in enrolments}
     for criterion in criteria():
         if criterion.key in exclude:
             continue
-        for enrolment_id, result in criterion.evaluate_many(enrolments).items():
+        if children_by_course is not None and _takes_children(criterion):
+            found = criterion.evaluate_many(enrolments, children_by_course=children_by_course)
+        else:
+            found = criterion.evaluate_many(enrolments)
+        for enrolment_id, result in found.items():
             results[enrolment_id][criterion.key] = result
+        if stop_when_unmet and any(result.applies and not result.met for result in found.values()):
+            break
     return results
 
 

@@ -32,6 +32,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.mixins import SignInRequiredMixin
+from core.pages import LeanPageMixin
 from core.streamfield import without_ids
 
 from .blocks import ModuleBodyBlock
@@ -45,7 +46,15 @@ class Topic(models.TextChoices):
     EQUALITY = "equality", _("Equality and diversity")
 
 
-class CourseCataloguePage(SignInRequiredMixin, Page):
+def parent_course_of(page: Page) -> "CoursePage":
+    """A course's child page's course, without a query when the router left it on the page."""
+    parent = getattr(page, "_cached_parent_obj", None)
+    if isinstance(parent, CoursePage):
+        return parent
+    return CoursePage.objects.get(path=page.path[: -page.steplen])
+
+
+class CourseCataloguePage(SignInRequiredMixin, LeanPageMixin, Page):
     """The list of courses officers can take. Created by ``courses/migrations/0002_catalogue``."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -66,7 +75,7 @@ class CourseCataloguePage(SignInRequiredMixin, Page):
         return context
 
 
-class CoursePage(SignInRequiredMixin, RoutablePageMixin, Page):
+class CoursePage(SignInRequiredMixin, LeanPageMixin, RoutablePageMixin, Page):
     """
     A short course: a summary, outcomes and an ordered set of module pages (its children,
     in page-tree order). Children are any page type that names ``CoursePage`` as its parent,
@@ -157,7 +166,7 @@ class CoursePage(SignInRequiredMixin, RoutablePageMixin, Page):
         return enrol(request, course=self)
 
 
-class ModulePage(SignInRequiredMixin, RoutablePageMixin, Page):
+class ModulePage(SignInRequiredMixin, LeanPageMixin, RoutablePageMixin, Page):
     """One module of a course: a few minutes of reading that ends with "I have read and understood"."""
 
     summary = models.CharField(_("summary"), max_length=250, blank=True)
@@ -207,14 +216,17 @@ class ModulePage(SignInRequiredMixin, RoutablePageMixin, Page):
 
     @cached_property
     def course(self) -> "CoursePage":
-        """The course this module belongs to (its parent), fetched once per instance."""
-        return CoursePage.objects.get(path=self.path[: -self.steplen])
+        """
+        The course this module belongs to (its parent): the one the router walked through
+        when the page was served from its URL, otherwise fetched once per instance.
+        """
+        return parent_course_of(self)
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, overview=None, **kwargs):
         from .selectors import module_overview
 
         context = super().get_context(request, *args, **kwargs)
-        context["overview"] = module_overview(module=self, user=request.user)
+        context["overview"] = overview or module_overview(module=self, user=request.user)
         return context
 
     @path("")

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import F, Q
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Exists, F, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -42,29 +43,52 @@ class ModuleStatus:
     }
 
 
-def live_modules_by_course(courses) -> dict[int, list[ModulePage]]:
-    """
-    Each course's live modules in page-tree order, in one query (bodies not loaded).
-    ``courses`` are pages, or ids (which cost one more query to find their paths).
-    """
+def _parent_paths(courses) -> dict[str, int]:
     courses = list(courses)
     if not courses:
         return {}
     if isinstance(courses[0], Page):
-        course_paths = {course.path: course.pk for course in courses}
-    else:
-        course_paths = dict(Page.objects.filter(pk__in=courses).values_list("path", "pk"))
-    modules = (
-        ModulePage.objects.live()
+        return {course.path: course.pk for course in courses}
+    return dict(Page.objects.filter(pk__in=courses).values_list("path", "pk"))
+
+
+def live_children_by_course(courses) -> dict[int, list[Page]]:
+    """
+    Each course's live child pages in page-tree order, in one query: modules as
+    ``ModulePage`` (with their reading time and digest, bodies not loaded), any other page
+    type (an assessment) as a plain ``Page``. Completion criteria read the others from here
+    rather than asking again. ``courses`` are pages, or ids (one more query for their paths).
+    """
+    course_paths = _parent_paths(courses)
+    if not course_paths:
+        return {}
+    module_type = ContentType.objects.get_for_model(ModulePage)
+    children = (
+        Page.objects.live()
         .annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
         .filter(parent_path__in=course_paths)
-        .defer_streamfields()
+        .annotate(
+            estimated_minutes=F("modulepage__estimated_minutes"),
+            reading_digest=F("modulepage__reading_digest"),
+        )
         .order_by("path")
     )
-    by_course: dict[int, list[ModulePage]] = defaultdict(list)
-    for module in modules:
-        by_course[course_paths[module.parent_path]].append(module)
+    by_course: dict[int, list[Page]] = defaultdict(list)
+    for child in children:
+        if child.content_type_id == module_type.pk:
+            # The annotations become the module's own fields: no query when they are read.
+            child = child.specific_deferred
+        by_course[course_paths[child.parent_path]].append(child)
     return by_course
+
+
+def modules_in(children: list[Page]) -> list[ModulePage]:
+    return [child for child in children if isinstance(child, ModulePage)]
+
+
+def live_modules_by_course(courses) -> dict[int, list[ModulePage]]:
+    """Each course's live modules in page-tree order, in one query (bodies not loaded)."""
+    return {course_id: modules_in(children) for course_id, children in live_children_by_course(courses).items()}
 
 
 @dataclass
@@ -165,39 +189,87 @@ class CourseOverview:
         return [result for key, result in self.criteria.items() if key != "modules" and result.applies]
 
 
+def _attnames(model) -> list[str]:
+    return [field.attname for field in model._meta.concrete_fields]
+
+
+_ENROLMENT_FIELDS = _attnames(Enrolment)
+_COMPLETION_FIELDS = ["id", "enrolment_id", "completed_at", "valid_until"]
+_PROGRESS_FIELDS = ["id", "enrolment_id", "user_id", "module_id", "started_at", "completed_at", "completed_version_id"]
+
+
+def current_enrolments_with_progress(user, courses) -> dict[int, Enrolment]:
+    """
+    Each course's current enrolment (the open one, else the latest completed), with its
+    completion record and its progress through each module (``enrolment.progress_by_module``),
+    in one query however many courses, modules or earlier cycles there are.
+    """
+    courses_by_id = {course.pk: course for course in courses}
+    if not user.is_authenticated or not courses_by_id:
+        return {}
+    rows = (
+        Enrolment.objects.filter(user=user, course_id__in=list(courses_by_id))
+        .order_by("course_id", F("completed_at").desc(nulls_first=True), "-enrolled_at", "pk")
+        .values_list(
+            *_ENROLMENT_FIELDS,
+            "completion__id",
+            "completion__completed_at",
+            "completion__valid_until",
+            "module_progress__id",
+            "module_progress__module_id",
+            "module_progress__started_at",
+            "module_progress__completed_at",
+            "module_progress__completed_version_id",
+            "module_progress__completed_version__source_revision_id",
+            "module_progress__completed_version__reading_digest",
+        )
+    )
+    db = Enrolment.objects.db
+    width = len(_ENROLMENT_FIELDS)
+    current: dict[int, Enrolment] = {}
+    for row in rows:
+        enrolment_values, rest = row[:width], row[width:]
+        enrolment_id, course_id = enrolment_values[0], enrolment_values[_ENROLMENT_FIELDS.index("course_id")]
+        enrolment = current.get(course_id)
+        if enrolment is None:
+            enrolment = Enrolment.from_db(db, _ENROLMENT_FIELDS, enrolment_values)
+            enrolment.course = courses_by_id[course_id]  # criteria read it without a query
+            record = None
+            if rest[0] is not None:
+                record = CourseCompletion.from_db(db, _COMPLETION_FIELDS, (rest[0], enrolment_id, rest[1], rest[2]))
+            Enrolment.completion.related.set_cached_value(enrolment, record)
+            enrolment.progress_by_module = {}
+            current[course_id] = enrolment
+        elif enrolment.pk != enrolment_id:
+            continue  # an earlier cycle of this course
+        if rest[3] is not None:
+            progress = ModuleProgress.from_db(
+                db, _PROGRESS_FIELDS, (rest[3], enrolment_id, enrolment.user_id, rest[4], rest[5], rest[6], rest[7])
+            )
+            progress.completed_revision_id, progress.completed_reading_digest = rest[8], rest[9]
+            enrolment.progress_by_module[progress.module_id] = progress
+    return current
+
+
 def _overviews(user, courses: list[CoursePage]) -> dict[int, CourseOverview]:
     """Overviews for several courses at once: a fixed number of queries in all."""
-    modules_by_course = live_modules_by_course(courses)
-    enrolments: dict[int, Enrolment] = {}
-    courses_by_id = {course.pk: course for course in courses}
-    if user.is_authenticated and courses:
-        for enrolment in (
-            Enrolment.objects.filter(user=user, course__in=list(courses_by_id))
-            .select_related("completion")
-            .order_by("course_id", F("completed_at").desc(nulls_first=True), "-enrolled_at")
-        ):
-            enrolment.course = courses_by_id[enrolment.course_id]  # criteria read it without a query
-            enrolments.setdefault(enrolment.course_id, enrolment)
-    progress_by_key = {}
-    if enrolments:
-        progress_by_key = {
-            (progress.enrolment_id, progress.module_id): progress
-            for progress in ModuleProgress.objects.filter(
-                enrolment__in=[enrolment.pk for enrolment in enrolments.values()]
-            ).annotate(
-                completed_revision_id=F("completed_version__source_revision_id"),
-                completed_reading_digest=F("completed_version__reading_digest"),
-            )
-        }
-    # "Every module read" is shown from the rows below; only the other criteria are evaluated.
-    criteria = completion.evaluate(enrolments.values(), exclude={"modules"}) if enrolments else {}
+    children_by_course = live_children_by_course(courses)
+    enrolments = current_enrolments_with_progress(user, courses)
+    # "Every module read" is shown from the rows below; only the other criteria are evaluated,
+    # from the pages already loaded.
+    criteria = (
+        completion.evaluate(enrolments.values(), exclude={"modules"}, children_by_course=children_by_course)
+        if enrolments
+        else {}
+    )
 
     overviews = {}
     for course in courses:
         enrolment = enrolments.get(course.pk)
+        progress_by_module = enrolment.progress_by_module if enrolment else {}
         rows = []
-        for module in modules_by_course.get(course.pk, []):
-            progress = progress_by_key.get((enrolment.pk, module.pk)) if enrolment else None
+        for module in modules_in(children_by_course.get(course.pk, [])):
+            progress = progress_by_module.get(module.pk)
             rows.append(ModuleRow(module=module, status=_module_status(module, progress), progress=progress))
         overviews[course.pk] = CourseOverview(
             course=course,
@@ -215,33 +287,62 @@ def course_overview(*, course: CoursePage, user) -> CourseOverview:
 
 @dataclass
 class ModuleOverview:
+    """
+    What a module page shows around the reading: where it sits in the course, the links to
+    the modules either side, and this officer's enrolment and progress. Nothing else of the
+    course (no other completion criteria) is computed.
+    """
+
     module: ModulePage
-    course: CourseOverview
-    row: ModuleRow | None
+    course: CoursePage
+    modules: list[ModulePage]
+    enrolment: Enrolment | None
+    row: ModuleRow
+
+    @property
+    def total(self) -> int:
+        return len(self.modules)
 
     @property
     def position(self) -> int:
-        return next((i for i, row in enumerate(self.course.modules, start=1) if row.module.pk == self.module.pk), 0)
+        return next((i for i, module in enumerate(self.modules, start=1) if module.pk == self.module.pk), 0)
 
     @property
     def previous_module(self) -> ModulePage | None:
         index = self.position - 1
-        return self.course.modules[index - 1].module if index > 0 else None
+        return self.modules[index - 1] if index > 0 else None
 
     @property
     def next_module(self) -> ModulePage | None:
         index = self.position
-        return self.course.modules[index].module if 0 < index < len(self.course.modules) else None
+        return self.modules[index] if 0 < index < len(self.modules) else None
 
     @property
     def status(self) -> str:
-        return self.row.status if self.row else ModuleStatus.NOT_STARTED
+        return self.row.status
+
+    @property
+    def is_enrolled(self) -> bool:
+        return self.enrolment is not None
+
+    @property
+    def is_complete(self) -> bool:
+        return self.enrolment is not None and self.enrolment.status == EnrolmentStatus.COMPLETED
+
+    @property
+    def needs_start(self) -> bool:
+        """Enrolled on a course not yet completed, and this module has never been opened."""
+        return self.is_enrolled and not self.is_complete and self.row.progress is None
 
 
 def module_overview(*, module: ModulePage, user) -> ModuleOverview:
-    overview = course_overview(course=module.course, user=user)
-    row = next((row for row in overview.modules if row.module.pk == module.pk), None)
-    return ModuleOverview(module=module, course=overview, row=row)
+    """Two queries: the course's live modules, and the officer's enrolment with its progress."""
+    course = module.course
+    modules = modules_in(live_children_by_course([course]).get(course.pk, []))
+    enrolment = current_enrolments_with_progress(user, [course]).get(course.pk)
+    progress = enrolment.progress_by_module.get(module.pk) if enrolment else None
+    row = ModuleRow(module=module, status=_module_status(module, progress), progress=progress)
+    return ModuleOverview(module=module, course=course, modules=modules, enrolment=enrolment, row=row)
 
 
 @dataclass
@@ -258,7 +359,7 @@ def learning_for(user, *, catalogue: CourseCataloguePage | None = None) -> Learn
     The officer's courses: in progress (with progress and the next module), completed (with
     the date), and every other published course they could start.
     """
-    courses = CoursePage.objects.live().order_by("title")
+    courses = CoursePage.objects.live().defer("learning_outcomes").order_by("title")
     if catalogue is not None:
         courses = courses.child_of(catalogue)
     courses = list(courses.filter(visible_to(user)))
@@ -279,16 +380,43 @@ def learning_for(user, *, catalogue: CourseCataloguePage | None = None) -> Learn
 def visible_to(user) -> Q:
     """
     A filter that hides pages under a privacy restriction the user does not pass (Wagtail's
-    page privacy: signed-in users, groups, or a shared password). Restrictions are few, so
-    they are checked in Python after one query; password-protected pages are never listed.
+    page privacy: signed-in users, groups, or a shared password), in the same query as the
+    pages: a restriction hides a page when it sits on the page or an ancestor (the page's
+    path starts with the restricted page's) and the user does not pass it. Password-protected
+    pages are never listed.
     """
-    group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
+    restrictions = PageViewRestriction.objects.annotate(
+        listed_prefix=Substr(OuterRef("path"), 1, Length("page__path"), output_field=CharField())
+    ).filter(listed_prefix=F("page__path"))
+    if user.is_authenticated:
+        not_passed = Q(restriction_type=PageViewRestriction.PASSWORD)
+        if not user.is_superuser:
+            in_group = PageViewRestriction.groups.through.objects.filter(
+                pageviewrestriction_id=OuterRef("pk"), group__user=user
+            )
+            not_passed |= Q(restriction_type=PageViewRestriction.GROUPS) & ~Q(Exists(in_group))
+        restrictions = restrictions.filter(not_passed)
+    return ~Q(Exists(restrictions))
+
+
+def visible_to_by_path(user) -> Q:
+    """
+    The same filter as ``visible_to`` as plain path lookups, for Wagtail search (whose
+    backends accept only field lookups): restrictions are few, so they are read in one query
+    (with whether the user is in one of each one's groups) and checked here.
+    """
+    restrictions = PageViewRestriction.objects.select_related("page").only("restriction_type", "page__path")
+    if user.is_authenticated and not user.is_superuser:
+        in_group = PageViewRestriction.groups.through.objects.filter(
+            pageviewrestriction_id=OuterRef("pk"), group__user=user
+        )
+        restrictions = restrictions.annotate(in_group=Exists(in_group))
     hidden = Q()
-    for restriction in PageViewRestriction.objects.select_related("page").prefetch_related("groups"):
+    for restriction in restrictions:
         if restriction.restriction_type == PageViewRestriction.LOGIN:
             admitted = user.is_authenticated
         elif restriction.restriction_type == PageViewRestriction.GROUPS:
-            admitted = user.is_superuser or bool(group_ids & {group.pk for group in restriction.groups.all()})
+            admitted = user.is_authenticated and (user.is_superuser or restriction.in_group)
         else:
             admitted = False
         if not admitted:

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Exists, F, FilteredRelation, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import PageLogEntry, Revision
+from wagtail.models import Page, PageLogEntry, Revision
 
 from . import completion
 from .completion import CriterionResult
@@ -104,13 +103,49 @@ def _lock_enrolment(*, user, course: CoursePage) -> Enrolment | None:
     )
 
 
-@transaction.atomic
+def _current_enrolment_and_progress(*, user, module: ModulePage, lock: bool = False):
+    """
+    The current enrolment on the module's course and its progress row for the module, in one
+    query; with ``lock``, the enrolment row is locked for the rest of the transaction.
+    """
+    enrolments = Enrolment.objects.filter(user=user, course_id=module.course.pk)
+    if lock:
+        enrolments = enrolments.select_for_update(of=("self",))
+    enrolment = (
+        enrolments.annotate(
+            this_module=FilteredRelation("module_progress", condition=Q(module_progress__module_id=module.pk)),
+            this_progress_id=F("this_module__id"),
+            this_progress_completed_at=F("this_module__completed_at"),
+        )
+        .order_by(F("completed_at").desc(nulls_first=True), "-enrolled_at")
+        .first()
+    )
+    if enrolment is None or enrolment.this_progress_id is None:
+        return enrolment, None
+    return enrolment, enrolment.this_progress_id
+
+
 def start_module(*, user, module: ModulePage, when=None) -> ModuleProgress | None:
     """
     Mark the module started for an enrolled officer (opening it does this). Returns None
     when the officer is not enrolled or has already completed the course.
+
+    Only the first opening writes: a plain read comes first, and the write transaction
+    (with the enrolment locked) starts only when there is no progress row yet, so reading a
+    module again never takes a write lock (on SQLite, the whole database's).
     """
-    when = when or timezone.now()
+    if not user.is_authenticated:
+        return None
+    enrolment, progress_id = _current_enrolment_and_progress(user=user, module=module)
+    if enrolment is None or enrolment.status == EnrolmentStatus.COMPLETED:
+        return None
+    if progress_id is not None:
+        return ModuleProgress.objects.get(pk=progress_id)
+    return _start_module_locked(user=user, module=module, when=when or timezone.now())
+
+
+@transaction.atomic
+def _start_module_locked(*, user, module: ModulePage, when) -> ModuleProgress | None:
     enrolment = _lock_enrolment(user=user, course=module.course)
     if enrolment is None or enrolment.status == EnrolmentStatus.COMPLETED:
         return None
@@ -126,46 +161,131 @@ def start_module(*, user, module: ModulePage, when=None) -> ModuleProgress | Non
     return progress
 
 
-@dataclass(frozen=True)
+_UNKNOWN = object()
+
+
 class ModuleCompletionResult:
-    progress: ModuleProgress
-    course_completion: CourseCompletion | None
-    newly_completed: bool
+    """
+    What ``complete_module`` did. ``course_completion`` and ``progress`` are read from the
+    database only if asked for when the module had already been completed (pressing the
+    button again costs one query, not a transaction); ``next_module`` is the next live module
+    of the course after this one, known when the module was newly completed.
+    """
+
+    def __init__(
+        self,
+        *,
+        enrolment: Enrolment,
+        newly_completed: bool,
+        progress=_UNKNOWN,
+        progress_id: int | None = None,
+        course_completion=_UNKNOWN,
+        next_module=_UNKNOWN,
+    ):
+        self.enrolment = enrolment
+        self.newly_completed = newly_completed
+        self._progress, self._progress_id = progress, progress_id
+        self._course_completion = course_completion
+        self._next_module = next_module
+
+    @property
+    def progress(self) -> ModuleProgress | None:
+        if self._progress is _UNKNOWN:
+            self._progress = ModuleProgress.objects.filter(pk=self._progress_id).first() if self._progress_id else None
+        return self._progress
+
+    @property
+    def course_completion(self) -> CourseCompletion | None:
+        if self._course_completion is _UNKNOWN:
+            self._course_completion = CourseCompletion.objects.filter(enrolment_id=self.enrolment.pk).first()
+        return self._course_completion
+
+    @property
+    def next_module_known(self) -> bool:
+        return self._next_module is not _UNKNOWN
+
+    @property
+    def next_module(self):
+        return None if self._next_module is _UNKNOWN else self._next_module
 
 
-@transaction.atomic
 def complete_module(*, user, module: ModulePage, revision_id: int | None = None, when=None) -> ModuleCompletionResult:
     """
     Record that the officer has read and understood the module, pinned to the revision they
     read, then complete the course if that was the last thing left. Idempotent: completing
-    a completed module changes nothing.
+    a completed module changes nothing, and finds that out with one plain read, without a
+    write transaction.
     """
-    when = when or timezone.now()
-    enrolment = _lock_enrolment(user=user, course=module.course)
+    enrolment = _current_enrolment_and_progress(user=user, module=module)[0] if user.is_authenticated else None
     if enrolment is None:
         raise NotEnrolled
-    progress = ModuleProgress.objects.filter(enrolment=enrolment, module=module).first()
-    if progress and progress.completed_at:
-        return ModuleCompletionResult(progress, getattr(enrolment, "completion", None), newly_completed=False)
-    if enrolment.status == EnrolmentStatus.COMPLETED:
-        # The course was completed without this module (it was added later): nothing to record.
-        return ModuleCompletionResult(progress, enrolment.completion, newly_completed=False)
-    if progress is None:
-        progress = ModuleProgress(enrolment=enrolment, module=module, user=user, module_title=module.title)
-        progress.started_at = when
-    progress.completed_at = when
-    progress.completed_version = archive_version(module=module, revision_id=revision_id)
-    progress.module_title = module.title
-    progress.save()
+    if enrolment.this_progress_completed_at is not None or enrolment.status == EnrolmentStatus.COMPLETED:
+        # Done already, or the course was completed without this module (added later).
+        return ModuleCompletionResult(
+            enrolment=enrolment, newly_completed=False, progress_id=enrolment.this_progress_id
+        )
+    return _complete_module_locked(user=user, module=module, revision_id=revision_id, when=when or timezone.now())
+
+
+@transaction.atomic
+def _complete_module_locked(*, user, module: ModulePage, revision_id: int | None, when) -> ModuleCompletionResult:
+    enrolment, _ = _current_enrolment_and_progress(user=user, module=module, lock=True)
+    if enrolment is None:
+        raise NotEnrolled
+    if enrolment.this_progress_completed_at is not None or enrolment.status == EnrolmentStatus.COMPLETED:
+        # Another request got here first, while this one waited for the lock.
+        return ModuleCompletionResult(
+            enrolment=enrolment, newly_completed=False, progress_id=enrolment.this_progress_id
+        )
+    version = archive_version(module=module, revision_id=revision_id)
+    if enrolment.this_progress_id is not None:
+        ModuleProgress.objects.filter(pk=enrolment.this_progress_id).update(
+            completed_at=when, completed_version=version, module_title=module.title
+        )
+        progress = _UNKNOWN
+    else:
+        progress = ModuleProgress.objects.create(
+            enrolment=enrolment,
+            module=module,
+            user=user,
+            module_title=module.title,
+            started_at=when,
+            completed_at=when,
+            completed_version=version,
+        )
     if enrolment.started_at is None:
         enrolment.started_at = when
         enrolment.status = EnrolmentStatus.IN_PROGRESS
         enrolment.save(update_fields=["started_at", "status"])
-    course_completion = complete_course_if_done(enrolment=enrolment, when=when, locked=True)
-    return ModuleCompletionResult(progress, course_completion, newly_completed=True)
+    modules = list(
+        Page.objects.live()
+        .child_of(module.course)
+        .type(ModulePage)
+        .annotate(
+            done=Exists(
+                ModuleProgress.objects.filter(
+                    enrolment_id=enrolment.pk, module_id=OuterRef("pk"), completed_at__isnull=False
+                )
+            )
+        )
+        .order_by("path")
+    )
+    next_module = next((page for page in modules if page.path > module.path), None)
+    course_completion = None
+    if all(page.done for page in modules):
+        # Every module read: the course may be complete (other criteria are checked there).
+        course_completion = complete_course_if_done(enrolment=enrolment, when=when, locked=True)
+    return ModuleCompletionResult(
+        enrolment=enrolment,
+        newly_completed=True,
+        progress=progress,
+        progress_id=enrolment.this_progress_id,
+        course_completion=course_completion,
+        next_module=next_module,
+    )
 
 
-def _revision_read(*, module: ModulePage, revision_id: int | None) -> Revision | None:
+def _revision_id_read(*, module: ModulePage, revision_id: int | None) -> int | None:
     """
     The revision the officer read: the one the page was showing when they opened it (sent
     back with the form), if it really is a published revision of this module; otherwise
@@ -176,26 +296,33 @@ def _revision_read(*, module: ModulePage, revision_id: int | None) -> Revision |
             page_id=module.pk, action="wagtail.publish", revision_id=revision_id
         ).exists()
         if was_published:
-            return Revision.objects.filter(pk=revision_id).first()
-    return module.live_revision
+            return revision_id
+    return module.live_revision_id
 
 
 def archive_version(*, module: ModulePage, revision_id: int | None = None) -> ModuleVersion:
-    """The archived copy of the revision the officer read, made once per revision."""
-    revision = _revision_read(module=module, revision_id=revision_id)
+    """
+    The archived copy of the revision the officer read, made once per revision: officers
+    after the first find it with one query. Two officers archiving the same revision at once
+    write one row (an insert that updates nothing on conflict, in the same statement).
+    """
+    read_id = _revision_id_read(module=module, revision_id=revision_id)
+    if read_id is not None:
+        existing = ModuleVersion.objects.filter(source_revision_id=read_id).first()
+        if existing:
+            return existing
+    revision = Revision.objects.filter(pk=read_id).first() if read_id is not None else None
     if revision is None:
         # A page published without a revision (only possible outside the admin): record it now.
         revision = module.save_revision(clean=False, log_action=False)
         module.live_revision = revision
         module.save(update_fields=["live_revision"], clean=False)
-    existing = ModuleVersion.objects.filter(source_revision_id=revision.pk).first()
-    if existing:
-        return existing
     content = revision.content
     digest = hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()
-    try:
-        with transaction.atomic():
-            return ModuleVersion.objects.create(
+    read = module.specific_class.from_serializable_data(content, check_fks=False)
+    (version,) = ModuleVersion.objects.bulk_create(
+        [
+            ModuleVersion(
                 module=module,
                 module_page_id=module.pk,
                 source_revision_id=revision.pk,
@@ -204,10 +331,14 @@ def archive_version(*, module: ModulePage, revision_id: int | None = None) -> Mo
                 estimated_minutes=content.get("estimated_minutes") or module.estimated_minutes,
                 content=content,
                 digest=digest,
-                reading_digest=revision.as_object().compute_reading_digest(),
+                reading_digest=read.compute_reading_digest(),
             )
-    except IntegrityError:
-        return ModuleVersion.objects.get(source_revision_id=revision.pk)
+        ],
+        update_conflicts=True,
+        unique_fields=["source_revision_id"],
+        update_fields=["source_revision_id"],
+    )
+    return version
 
 
 def complete_course_if_done(*, enrolment: Enrolment, when=None, locked: bool = False) -> CourseCompletion | None:
@@ -218,41 +349,47 @@ def complete_course_if_done(*, enrolment: Enrolment, when=None, locked: bool = F
     row is locked and a completion is one-to-one with its enrolment.
     """
     when = when or timezone.now()
+    if locked:
+        # The caller's transaction holds the enrolment's lock already: no savepoint needed.
+        return _complete_course(enrolment=enrolment, when=when)
     with transaction.atomic():
-        if not locked:
-            enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
-        if enrolment.status == EnrolmentStatus.COMPLETED:
-            return CourseCompletion.objects.filter(enrolment=enrolment).first()
-        if enrolment.course_id is None:
-            return None
-        results = completion.evaluate([enrolment])[enrolment.pk]
-        applicable = {key: result for key, result in results.items() if result.applies}
-        if not applicable or not all(result.met for result in applicable.values()):
-            return None
-        course = CoursePage.objects.get(pk=enrolment.course_id)
-        record = CourseCompletion.objects.create(
-            enrolment=enrolment,
-            user_id=enrolment.user_id,
-            course=course,
-            course_title=course.title,
-            course_revision_id=course.live_revision_id,
-            completed_at=when,
-            valid_until=CourseCompletion.valid_until_for(timezone.localdate(when), course.validity_months),
-            score=next((result.score for result in applicable.values() if result.score is not None), None),
-            evidence={key: result.evidence for key, result in applicable.items()},
-        )
-        version_ids = (
-            ModuleProgress.objects.filter(enrolment=enrolment, completed_version__isnull=False)
-            .values_list("completed_version_id", flat=True)
-            .distinct()
-        )
-        CourseCompletionModule.objects.bulk_create(
-            [CourseCompletionModule(completion=record, version_id=version_id) for version_id in version_ids]
-        )
-        enrolment.status = EnrolmentStatus.COMPLETED
-        enrolment.completed_at = when
-        enrolment.save(update_fields=["status", "completed_at"])
-        return record
+        enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+        return _complete_course(enrolment=enrolment, when=when)
+
+
+def _complete_course(*, enrolment: Enrolment, when) -> CourseCompletion | None:
+    if enrolment.status == EnrolmentStatus.COMPLETED:
+        return CourseCompletion.objects.filter(enrolment=enrolment).first()
+    if enrolment.course_id is None:
+        return None
+    results = completion.evaluate([enrolment], stop_when_unmet=True)[enrolment.pk]
+    applicable = {key: result for key, result in results.items() if result.applies}
+    if not applicable or not all(result.met for result in applicable.values()):
+        return None
+    course = CoursePage.objects.get(pk=enrolment.course_id)
+    record = CourseCompletion.objects.create(
+        enrolment=enrolment,
+        user_id=enrolment.user_id,
+        course=course,
+        course_title=course.title,
+        course_revision_id=course.live_revision_id,
+        completed_at=when,
+        valid_until=CourseCompletion.valid_until_for(timezone.localdate(when), course.validity_months),
+        score=next((result.score for result in applicable.values() if result.score is not None), None),
+        evidence={key: result.evidence for key, result in applicable.items()},
+    )
+    version_ids = (
+        ModuleProgress.objects.filter(enrolment=enrolment, completed_version__isnull=False)
+        .values_list("completed_version_id", flat=True)
+        .distinct()
+    )
+    CourseCompletionModule.objects.bulk_create(
+        [CourseCompletionModule(completion=record, version_id=version_id) for version_id in version_ids]
+    )
+    enrolment.status = EnrolmentStatus.COMPLETED
+    enrolment.completed_at = when
+    enrolment.save(update_fields=["status", "completed_at"])
+    return record
 
 
 class ModulesCompletedCriterion:
@@ -260,10 +397,13 @@ class ModulesCompletedCriterion:
 
     key = "modules"
 
-    def evaluate_many(self, enrolments: list[Enrolment]) -> dict[int, CriterionResult]:
-        from .selectors import live_modules_by_course
+    def evaluate_many(self, enrolments: list[Enrolment], children_by_course=None) -> dict[int, CriterionResult]:
+        from .selectors import live_modules_by_course, modules_in
 
-        modules_by_course = live_modules_by_course([e.course_id for e in enrolments if e.course_id])
+        if children_by_course is not None:
+            modules_by_course = {course_id: modules_in(children) for course_id, children in children_by_course.items()}
+        else:
+            modules_by_course = live_modules_by_course([e.course_id for e in enrolments if e.course_id])
         completed = set(
             ModuleProgress.objects.filter(
                 enrolment__in=[e.pk for e in enrolments], completed_at__isnull=False

@@ -14,7 +14,7 @@ from wagtail.models import Page
 
 from . import services
 from .models import CoursePage, ModulePage
-from .selectors import course_overview, visible_to
+from .selectors import course_overview, module_overview, visible_to_by_path
 
 
 def _safe_next(request, fallback: str) -> str:
@@ -35,10 +35,15 @@ def enrol(request, *, course: CoursePage):
 
 
 def read_module(request, *, module: ModulePage):
-    """Show a module. Opening it marks it started for an enrolled officer (never in a preview)."""
-    if not getattr(request, "is_preview", False):
+    """
+    Show a module. The first opening marks it started for an enrolled officer (never in a
+    preview); every later one only reads.
+    """
+    overview = module_overview(module=module, user=request.user)
+    if overview.needs_start and not getattr(request, "is_preview", False):
         services.start_module(user=request.user, module=module)
-    return module.render(request)
+        overview = module_overview(module=module, user=request.user)
+    return module.render(request, overview=overview)
 
 
 def complete_module(request, *, module: ModulePage):
@@ -55,11 +60,14 @@ def complete_module(request, *, module: ModulePage):
         messages.error(request, _("Enrol on the course before marking its modules complete."))
         return redirect(module.url)
     course = module.course
-    if result.course_completion and result.newly_completed:
+    if result.newly_completed and result.course_completion:
         messages.success(request, _("You have completed “%(course)s”.") % {"course": course.title})
         return redirect(course.url)
-    following = ModulePage.objects.live().sibling_of(module, inclusive=False).filter(path__gt=module.path)
-    next_module = following.order_by("path").first()
+    if result.next_module_known:
+        next_module = result.next_module
+    else:
+        following = Page.objects.live().sibling_of(module, inclusive=False).type(ModulePage)
+        next_module = following.filter(path__gt=module.path).order_by("path").first()
     if next_module:
         return redirect(next_module.url)
     # The last module: on to whatever else the course needs (its assessment), or back to the course.
@@ -73,6 +81,6 @@ def search(request):
     query = request.GET.get("q", "").strip()[:200]
     results = []
     if query:
-        pages = Page.objects.live().type(CoursePage, ModulePage).filter(visible_to(request.user))
+        pages = Page.objects.live().type(CoursePage, ModulePage).filter(visible_to_by_path(request.user))
         results = pages.specific().search(query)[:50]
     return TemplateResponse(request, "courses/search.html", {"query": query, "results": results})

@@ -5,6 +5,7 @@ statement, help), in the Wagtail page explorer. ``PlatformSettings`` is edited u
 Settings → Platform.
 """
 
+from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -14,11 +15,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.mixins import SignInRequiredMixin
+from core.pages import LeanPageMixin, RouteInOneQueryMixin
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
-class HomePage(SignInRequiredMixin, Page):
+class HomePage(RouteInOneQueryMixin, SignInRequiredMixin, LeanPageMixin, Page):
     """The officer's home: a welcome now, their learning as the courses app grows."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -33,16 +35,16 @@ class HomePage(SignInRequiredMixin, Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from compliance.selectors import requirements_for
+        from compliance.selectors import Window, requirements_for
         from courses.selectors import learning_for
 
         context = super().get_context(request, *args, **kwargs)
-        context["requirements"] = requirements_for(request.user)
+        context["requirements"] = requirements_for(request.user, Window.for_request(request))
         context["learning"] = learning_for(request.user)
         return context
 
 
-class InformationPage(Page):
+class InformationPage(LeanPageMixin, Page):
     """
     A plain page anyone can read without signing in: the accessibility statement,
     privacy notice, help. Kept public on purpose (the Accessibility Regulations require
@@ -64,7 +66,17 @@ class InformationPage(Page):
 
 @register_setting(icon="cog")
 class PlatformSettings(BaseSiteSetting):
-    """Names and contacts shown on every page, per site."""
+    """
+    Names and contacts shown on every page, per site. Every page's header and footer read
+    them, so they are kept in the cache per site (with the accessibility statement page,
+    fetched in the same query) and dropped when they or any page's URL or publication change
+    (``home.signals``).
+    """
+
+    #: Also the longest a process without a shared cache (no ``REDIS_URL``) may show old values.
+    CACHE_SECONDS = 300
+
+    select_related = ["accessibility_statement"]
 
     platform_name = models.CharField(_("platform name"), max_length=80, default="Police training")
     organisation_name = models.CharField(_("organisation name"), max_length=120, default="Example Police Service")
@@ -91,3 +103,27 @@ class PlatformSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("platform")
+
+    @staticmethod
+    def cache_key(site_id: int) -> str:
+        return f"home:platform-settings:{site_id}"
+
+    @classmethod
+    def for_site(cls, site):
+        """The site's settings, from the cache when they are there (see the class docstring)."""
+        if site is None:
+            return super().for_site(site)
+        instance = cache.get(cls.cache_key(site.pk))
+        if instance is None:
+            instance = super().for_site(site)
+            cache.set(cls.cache_key(site.pk), instance, cls.CACHE_SECONDS)
+        return instance
+
+    @classmethod
+    def forget(cls, site_ids=None) -> None:
+        """Drop the cached settings of these sites (every site when none are named)."""
+        from wagtail.models import Site
+
+        if site_ids is None:
+            site_ids = Site.objects.values_list("pk", flat=True)
+        cache.delete_many([cls.cache_key(site_id) for site_id in site_ids])

@@ -17,10 +17,22 @@ from .models import Attempt, AttemptStatus, QuizPage
 class AssessmentPassedCriterion:
     key = "assessment"
 
-    def evaluate_many(self, enrolments) -> dict[int, CriterionResult]:
+    def evaluate_many(self, enrolments, children_by_course=None) -> dict[int, CriterionResult]:
         course_ids = {enrolment.course_id for enrolment in enrolments if enrolment.course_id}
         if not course_ids:
             return {}
+        if children_by_course is not None:
+            quizzes = {
+                course_id: child
+                for course_id in course_ids
+                for child in children_by_course.get(course_id, [])
+                if child.specific_class is QuizPage
+            }
+        else:
+            quizzes = self._live_quizzes(enrolments, course_ids)
+        return self._results(enrolments, quizzes)
+
+    def _live_quizzes(self, enrolments, course_ids) -> dict[int, QuizPage]:
         course_field = Enrolment._meta.get_field("course")
         if all(course_field.is_cached(e) for e in enrolments if e.course_id):
             course_paths = {e.course.path: e.course_id for e in enrolments if e.course_id}
@@ -33,6 +45,11 @@ class AssessmentPassedCriterion:
             .filter(parent_path__in=course_paths)
             .only("pk", "title", "path", "url_path", "depth", "live_revision_id")
         }
+        return quizzes
+
+    def _results(self, enrolments, quizzes) -> dict[int, CriterionResult]:
+        if not quizzes:
+            return {}
         best: dict[int, Attempt] = {}
         for attempt in Attempt.objects.filter(
             enrolment__in=[e.pk for e in enrolments],

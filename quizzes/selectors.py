@@ -9,19 +9,47 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from . import scoring, services
 from .blocks import QuestionType
-from .models import Attempt, AttemptQuestion, QuizPage
+from .models import Adjustment, Attempt, AttemptQuestion, QuizPage, QuizQuestionSlot
 
 
-def planned_question_count(quiz: QuizPage) -> int:
-    """How many questions an attempt will ask (fixed ones plus the random draws)."""
-    totals = quiz.slots.aggregate(draws=Sum("draw_count"))
-    fixed = quiz.slots.filter(question__isnull=False).count()
-    return fixed + (totals["draws"] or 0)
+def _total(queryset, group_by: str, expression) -> Subquery:
+    """One number from ``queryset`` as a scalar subquery (``None`` when it has no rows)."""
+    return Subquery(queryset.order_by().values(group_by).annotate(total=expression).values("total")[:1])
+
+
+@dataclass
+class QuizFacts:
+    question_count: int
+    allowance: services.Allowance | None
+
+
+def quiz_facts(*, quiz: QuizPage, user) -> QuizFacts:
+    """
+    How many questions an attempt asks and the officer's limits (reasonable adjustments
+    added), in one query.
+    """
+    slots = QuizQuestionSlot.objects.filter(quiz_id=OuterRef("pk"))
+    totals = {
+        "draws": _total(slots, "quiz_id", Sum("draw_count")),
+        "fixed": _total(slots.filter(question__isnull=False), "quiz_id", Count("pk")),
+    }
+    if user.is_authenticated:
+        adjustments = Adjustment.objects.filter(Q(quiz_id=OuterRef("pk")) | Q(quiz__isnull=True), user_id=user.pk)
+        totals["extra_time"] = _total(adjustments, "user_id", Sum("extra_time_percent"))
+        totals["extra_attempts"] = _total(adjustments, "user_id", Sum("extra_attempts"))
+    row = Page.objects.filter(pk=quiz.pk).annotate(**totals).values(*totals).get()
+    allowance = None
+    if user.is_authenticated:
+        allowance = services.allowance_with(
+            quiz=quiz, extra_time_percent=row["extra_time"], extra_attempts=row["extra_attempts"]
+        )
+    return QuizFacts(question_count=(row["fixed"] or 0) + (row["draws"] or 0), allowance=allowance)
 
 
 @dataclass
@@ -45,9 +73,11 @@ class QuizOverview:
 
 
 def quiz_overview(*, quiz: QuizPage, user) -> QuizOverview:
-    overview = QuizOverview(quiz=quiz, question_count=planned_question_count(quiz))
+    """Two queries: the quiz's facts (``quiz_facts``) and the officer's attempts."""
+    facts = quiz_facts(quiz=quiz, user=user)
+    overview = QuizOverview(quiz=quiz, question_count=facts.question_count)
     if user.is_authenticated:
-        allowed = services.eligibility(user=user, quiz=quiz)
+        allowed = services.eligibility(user=user, quiz=quiz, allowance=facts.allowance)
         overview.eligibility = allowed
         overview.attempts = allowed.finished
     return overview

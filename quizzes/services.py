@@ -79,9 +79,16 @@ def allowance_for(*, user, quiz: QuizPage) -> Allowance:
     totals = Adjustment.objects.filter(Q(quiz=quiz) | Q(quiz__isnull=True), user=user).aggregate(
         time=Sum("extra_time_percent"), attempts=Sum("extra_attempts")
     )
-    extra_attempts = totals["attempts"] or 0
+    return allowance_with(quiz=quiz, extra_time_percent=totals["time"], extra_attempts=totals["attempts"])
+
+
+def allowance_with(*, quiz: QuizPage, extra_time_percent: int | None, extra_attempts: int | None) -> Allowance:
+    """The quiz's limits with the officer's adjustments added (their totals, already summed)."""
+    extra_attempts = extra_attempts or 0
     allowed = quiz.attempts_allowed + extra_attempts if quiz.attempts_allowed else 0
-    return Allowance(attempts_allowed=allowed, extra_time_percent=totals["time"] or 0, extra_attempts=extra_attempts)
+    return Allowance(
+        attempts_allowed=allowed, extra_time_percent=extra_time_percent or 0, extra_attempts=extra_attempts
+    )
 
 
 @dataclass
@@ -110,10 +117,13 @@ class Eligibility:
         return max(0, self.allowance.attempts_allowed - len(self.attempts))
 
 
-def eligibility(*, user, quiz: QuizPage, now: datetime | None = None) -> Eligibility:
+def eligibility(
+    *, user, quiz: QuizPage, now: datetime | None = None, allowance: Allowance | None = None
+) -> Eligibility:
+    """Whether the officer may start an attempt now; ``allowance`` if already known."""
     now = now or timezone.now()
     attempts = list(Attempt.objects.filter(user=user, quiz=quiz).order_by("number"))
-    allowance = allowance_for(user=user, quiz=quiz)
+    allowance = allowance or allowance_for(user=user, quiz=quiz)
     result = Eligibility(attempts=attempts, allowance=allowance, can_start=True)
     if result.in_progress:
         result.can_start, result.reason = False, _("You have an attempt in progress.")
@@ -226,7 +236,7 @@ def start_attempt(*, user, quiz: QuizPage, now: datetime | None = None, rng: ran
 # Answering
 
 
-def _locked_attempt(*, user, quiz: QuizPage, number: int) -> Attempt:
+def _locked_attempt(*, user, quiz, number: int) -> Attempt:
     attempt = Attempt.objects.select_for_update().filter(user=user, quiz=quiz, number=number).first()
     if attempt is None:
         raise AttemptNotFound(_("There is no such attempt for you on this quiz."))
@@ -237,9 +247,23 @@ def is_overdue(attempt: Attempt, now: datetime) -> bool:
     return attempt.deadline is not None and now > attempt.deadline + GRACE
 
 
-def _parse_all(attempt: Attempt, data, positions: list[int]) -> dict[int, dict | None]:
+#: Positions are small numbers (a PositiveSmallIntegerField); anything else is not a question.
+_LARGEST_POSITION = 32767
+
+
+def _positions_in(data) -> list[int]:
+    raw = data.getlist("shown")
+    try:
+        positions = sorted({int(value) for value in raw})
+    except ValueError as error:
+        raise BadAnswer(_("That question is not part of this attempt.")) from error
+    if any(p < 1 or p > _LARGEST_POSITION for p in positions):
+        raise BadAnswer(_("That question is not part of this attempt."))
+    return positions
+
+
+def _parse_all(questions: dict[int, AttemptQuestion], data, positions: list[int]) -> dict[int, dict | None]:
     """Validate every submitted answer before anything is written."""
-    questions = {q.position: q for q in attempt.questions.filter(position__in=positions)}
     responses: dict[int, dict | None] = {}
     for position in positions:
         question = questions.get(position)
@@ -260,22 +284,10 @@ def _parse_all(attempt: Attempt, data, positions: list[int]) -> dict[int, dict |
     return responses
 
 
-def _positions_in(data, attempt_size: int) -> list[int]:
-    raw = data.getlist("shown")
-    try:
-        positions = sorted({int(value) for value in raw})
-    except ValueError as error:
-        raise BadAnswer(_("That question is not part of this attempt.")) from error
-    if len(positions) > attempt_size or any(p < 1 or p > attempt_size for p in positions):
-        raise BadAnswer(_("That question is not part of this attempt."))
-    return positions
-
-
-def _store(attempt: Attempt, responses: dict[int, dict | None], now: datetime) -> None:
-    questions = list(attempt.questions.filter(position__in=list(responses)))
+def _store(questions: dict[int, AttemptQuestion], responses: dict[int, dict | None], now: datetime) -> None:
     changed = []
-    for question in questions:
-        response = responses[question.position]
+    for position, response in responses.items():
+        question = questions[position]
         if response != question.response:
             question.response = response
             question.answered_at = now if response else None
@@ -284,11 +296,12 @@ def _store(attempt: Attempt, responses: dict[int, dict | None], now: datetime) -
         AttemptQuestion.objects.bulk_update(changed, ["response", "answered_at"])
 
 
-def save_answers(*, user, quiz: QuizPage, number: int, data, now: datetime | None = None, position=None) -> Attempt:
+def save_answers(*, user, quiz, number: int, data, now: datetime | None = None, position=None) -> Attempt:
     """
     Save the answers shown on one page of the attempt (``data`` is the submitted form).
     Refuses, changing nothing, if the attempt is finished, the time is up, or any answer
-    could not be an answer to its question.
+    could not be an answer to its question. ``quiz`` is the page or its id (the background
+    save knows only the id).
     """
     now = now or timezone.now()
     with transaction.atomic():
@@ -300,8 +313,9 @@ def save_answers(*, user, quiz: QuizPage, number: int, data, now: datetime | Non
             # Close it (committed with this block), then refuse the late answers below.
             _finish(attempt, reason=ClosedReason.TIME_EXPIRED, now=now)
         else:
-            size = _save_page(attempt, data, now)
-            if position is not None and 1 <= position <= size and position != attempt.current_position:
+            _save_page(attempt, data, now)
+            moved = position is not None and position != attempt.current_position
+            if moved and 1 <= position <= attempt.questions.count():
                 attempt.current_position = position
                 attempt.save(update_fields=["current_position"])
     if timed_out:
@@ -315,11 +329,11 @@ def save_answers(*, user, quiz: QuizPage, number: int, data, now: datetime | Non
     return attempt
 
 
-def _save_page(attempt: Attempt, data, now: datetime) -> int:
-    """Check and store the answers on one submitted page (the attempt row is locked); returns its size."""
-    size = attempt.questions.count()
-    _store(attempt, _parse_all(attempt, data, _positions_in(data, size)), now)
-    return size
+def _save_page(attempt: Attempt, data, now: datetime) -> None:
+    """Check and store the answers on one submitted page (the attempt row is locked): one read, one write."""
+    positions = _positions_in(data)
+    questions = {q.position: q for q in attempt.questions.filter(position__in=positions)}
+    _store(questions, _parse_all(questions, data, positions), now)
 
 
 def submit_attempt(*, user, quiz: QuizPage, number: int, data=None, now: datetime | None = None) -> Attempt:

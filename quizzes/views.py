@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from . import services
 from .models import Attempt, AttemptStatus, Layout, QuizPage
-from .selectors import question_form, reviewed_question
+from .selectors import question_form, quiz_overview, reviewed_question
 
 PENDING_KEY = "quiz_answers_kept_at_sign_in"
 
@@ -37,10 +37,11 @@ def _error(request, quiz: QuizPage, error: services.QuizError, number: int | Non
 
 def quiz_home(request, *, quiz: QuizPage):
     """The quiz's front page. An attempt whose time ran out is closed and marked here."""
-    if request.user.is_authenticated and not getattr(request, "is_preview", False):
-        for attempt in Attempt.objects.filter(user=request.user, quiz=quiz, status=AttemptStatus.IN_PROGRESS):
-            services.close_if_overdue(attempt=attempt)
-    return quiz.render(request)
+    overview = quiz_overview(quiz=quiz, user=request.user)
+    in_progress = overview.in_progress
+    if in_progress and not getattr(request, "is_preview", False) and services.close_if_overdue(attempt=in_progress):
+        overview = quiz_overview(quiz=quiz, user=request.user)
+    return quiz.render(request, overview=overview)
 
 
 def start(request, *, quiz: QuizPage):
@@ -136,11 +137,23 @@ def _save_and_move(request, quiz: QuizPage, number: int):
 
 
 def autosave(request, *, quiz: QuizPage, number: int):
-    """Saved in the background as the officer answers (see quizzes/static/quizzes/autosave.js)."""
+    """The page route of the background save (kept for pages opened before ``save_in_background``)."""
+    return save_in_background(request, quiz_id=quiz.pk, number=number)
+
+
+def save_in_background(request, quiz_id: int, number: int):
+    """
+    Saved in the background as the officer answers (see quizzes/static/quizzes/autosave.js).
+    A plain URL, not a route of the quiz page: it touches only the officer's own attempt,
+    found by the quiz's id and the attempt's number, so it needs none of the page tree.
+    """
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        _keep_answers(request, quiz_id=quiz_id, number=number)
+        return JsonResponse({"saved": False, "message": _("You have been signed out. Sign in again.")}, status=401)
     try:
-        services.save_answers(user=request.user, quiz=quiz, number=number, data=request.POST)
+        services.save_answers(user=request.user, quiz=quiz_id, number=number, data=request.POST)
     except services.QuizError as error:
         return JsonResponse({"saved": False, "message": error.message}, status=error.status)
     return JsonResponse({"saved": True, "saved_at": timezone.localtime().strftime("%H:%M:%S")})
@@ -192,11 +205,15 @@ def keep_answers_posted_after_session_expired(request, *, quiz: QuizPage):
     if match is None or match.url_name not in {"attempt", "save", "submit"}:
         return None
     number = int(match.kwargs["number"])
-    request.session[PENDING_KEY] = {
-        "quiz": quiz.pk,
-        "number": number,
-        "data": {key: request.POST.getlist(key) for key in request.POST if key != "csrfmiddlewaretoken"},
-    }
+    _keep_answers(request, quiz_id=quiz.pk, number=number)
     if match.url_name == "save":
         return JsonResponse({"saved": False, "message": _("You have been signed out. Sign in again.")}, status=401)
     return redirect_to_login(_attempt_url(quiz, number))
+
+
+def _keep_answers(request, *, quiz_id: int, number: int) -> None:
+    request.session[PENDING_KEY] = {
+        "quiz": quiz_id,
+        "number": number,
+        "data": {key: request.POST.getlist(key) for key in request.POST if key != "csrfmiddlewaretoken"},
+    }

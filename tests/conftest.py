@@ -3,6 +3,7 @@ Fixtures shared by every test: a small force and one person for each role that e
 view is tested against.
 """
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,44 @@ def pytest_ignore_collect(collection_path: Path, config):
         asked_for = [Path(arg.split("::")[0]).resolve() for arg in config.args]
         return not any(path == E2E_DIR or E2E_DIR in path.parents for path in asked_for)
     return None
+
+
+def pytest_configure(config):
+    """
+    ``TEST_CLOCK=2028-02-29T12:00`` runs the whole suite as if it were that moment (the clock
+    still ticks). CI runs the unit suite on a leap day and on the last evening of a month, so a
+    test that only passes on the day it was written fails in CI, not months later.
+    """
+    moment = os.environ.get("TEST_CLOCK")
+    if moment:
+        import datetime
+        import zoneinfo
+
+        import time_machine
+
+        when = datetime.datetime.fromisoformat(moment)
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=zoneinfo.ZoneInfo("Europe/London"))
+        config._test_clock = time_machine.travel(when, tick=True)
+        config._test_clock.start()
+
+
+def pytest_report_header(config):
+    moment = os.environ.get("TEST_CLOCK")
+    return f"clock moved to {moment} (TEST_CLOCK)" if moment else None
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """
+    Each test starts with an empty cache: the site settings are cached per site, and a
+    test's database changes are rolled back without the signals that would drop them.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
 
 
 #: The seven points of view every view is tested from.

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -71,6 +72,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Report reads go to the read replica when there is one (REPORTS_DATABASE_URL).
+    "config.db_routers.ReplicaRoutingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -109,20 +112,54 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 # Database: DATABASE_URL, defaulting to an SQLite file beside manage.py.
 # SQLite takes its write lock at the start of each transaction ("IMMEDIATE") so that
 # concurrent submissions queue instead of failing with "database is locked".
+#
+# PostgreSQL connections are reused for DATABASE_CONN_MAX_AGE seconds (a new backend per
+# request costs a fork on the server) and checked before reuse, so a restarted server or a
+# dropped connection costs one reconnect, not an error. Behind PgBouncer in transaction
+# mode set DATABASE_CONN_MAX_AGE=0 and DATABASE_DISABLE_SERVER_SIDE_CURSORS=1 (see
+# docs/deployment.md). JIT compilation is off unless DATABASE_JIT is set: it added more
+# time than it saved to every report query (docs/decisions.md, "JIT off").
 
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+
+def database_from_url(url: str) -> dict:
+    """One DATABASES entry from a URL, with the connection settings read from the environment."""
+    config = dj_database_url.parse(
+        url,
+        conn_health_checks=env_bool("DATABASE_CONN_HEALTH_CHECKS", default=True),
+        disable_server_side_cursors=env_bool("DATABASE_DISABLE_SERVER_SIDE_CURSORS", default=False),
     )
-}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # Opening an SQLite file costs nothing: keep one connection per request unless told.
+        config["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "0"))
+        config.setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
+    else:
+        config["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))
+        if config["ENGINE"] == "django.db.backends.postgresql" and not env_bool("DATABASE_JIT"):
+            options = config.setdefault("OPTIONS", {})
+            options["options"] = f"{options.get('options', '')} -c jit=off".strip()
+    return config
+
+
+DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+
+# An optional read replica for managers' reports (config/db_routers.py sends their reads
+# there, except for a person who has just written something).
+if os.environ.get("REPORTS_DATABASE_URL"):
+    DATABASES["replica"] = database_from_url(os.environ["REPORTS_DATABASE_URL"])
+    # Tests run against one database: the replica mirrors it.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["config.db_routers.ReportsReplicaRouter"]
+REPORTS_REPLICA_PATHS = env_list("REPORTS_REPLICA_PATHS", "/admin/reports/")
+REPORTS_REPLICA_PIN_SECONDS = int(os.environ.get("REPORTS_REPLICA_PIN_SECONDS", "15"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
-# Cache: Redis when REDIS_URL is set, otherwise a per-process memory cache.
+# Cache and sessions: shared in Redis when REDIS_URL is set, so that any app server can
+# answer any request. Sessions are "cached_db": read from Redis, written through to the
+# database, so a Redis restart signs nobody out (docs/decisions.md). Without Redis the cache is
+# per process here (production.py shares it between one machine's processes) and sessions
+# live in the database, which every process shares.
 
 if os.environ.get("REDIS_URL"):
     CACHES = {
@@ -132,12 +169,18 @@ if os.environ.get("REDIS_URL"):
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "policetraining"),
         }
     }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    # A redirects import is uploaded in one request and confirmed in the next, which may
+    # reach another app server: keep the upload in the shared cache, not a local temp file.
+    WAGTAIL_REDIRECTS_FILE_STORAGE = "cache"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 
-# Background work: django-tasks, as Wagtail itself uses. Tasks run in the request by
-# default; production can point TASKS_BACKEND at a queue (see docs/deployment.md).
+# Background work: django-tasks, as Wagtail itself uses. Tasks run in the request unless
+# TASKS_BACKEND names a queue; production defaults to the database queue
+# (django_tasks_db.DatabaseBackend), worked by `manage.py db_worker` (docs/deployment.md).
 
 TASKS = {
     "default": {

@@ -18,6 +18,22 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set ALLOWED_HOSTS in the environment (comma-separated).")
 
+# Without Redis (one machine), the gunicorn workers still share one cache: a per-process
+# memory cache would keep what Wagtail invalidates on save (the sites' root paths, kept an
+# hour) stale in every worker but the one that saved. More than one machine needs REDIS_URL.
+if not os.environ.get("REDIS_URL"):  # noqa: F405
+    CACHES = {  # noqa: F405
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            # Beside media/ by default, never a guessable shared /tmp path: the files are pickles.
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "cache")),  # noqa: F405
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "policetraining"),  # noqa: F405
+        }
+    }
+
+# Background work runs in a separate worker process (`manage.py db_worker`), never in the request.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}  # noqa: F405
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))  # noqa: F405

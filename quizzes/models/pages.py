@@ -16,6 +16,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import Orderable, Page
 
 from core.mixins import SignInRequiredMixin
+from core.pages import LeanPageMixin
 
 
 class Preset(models.TextChoices):
@@ -69,7 +70,7 @@ PRESET_SETTINGS = {
 }
 
 
-class QuizPage(SignInRequiredMixin, RoutablePageMixin, Page):
+class QuizPage(SignInRequiredMixin, LeanPageMixin, RoutablePageMixin, Page):
     """A course's assessment. Scoring happens only on the server (``quizzes.services``)."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -137,9 +138,10 @@ class QuizPage(SignInRequiredMixin, RoutablePageMixin, Page):
 
     @cached_property
     def course(self):
-        from courses.models import CoursePage
+        """The course this quiz assesses (its parent), without a query when served from its URL."""
+        from courses.models import parent_course_of
 
-        return CoursePage.objects.get(path=self.path[: -self.steplen])
+        return parent_course_of(self)
 
     def serve(self, request, *args, **kwargs):
         from ..views import keep_answers_posted_after_session_expired
@@ -147,11 +149,11 @@ class QuizPage(SignInRequiredMixin, RoutablePageMixin, Page):
         kept = keep_answers_posted_after_session_expired(request, quiz=self)
         return kept or super().serve(request, *args, **kwargs)
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, overview=None, **kwargs):
         from ..selectors import quiz_overview
 
         context = super().get_context(request, *args, **kwargs)
-        context["overview"] = quiz_overview(quiz=self, user=request.user)
+        context["overview"] = overview or quiz_overview(quiz=self, user=request.user)
         return context
 
     @path("")

@@ -53,15 +53,32 @@ def test_everyone_covered_on_the_start_date_is_due_a_fixed_number_of_days_later(
 
 
 def test_a_fixed_due_date(people, org, hate_crime):
+    today = timezone.localdate()
+    due_by = today + 120 * day
     requirement = RequirementFactory(
         course=hate_crime,
         due_rule=DueRule.FIXED_DATE,
-        due_date=datetime.date(2027, 3, 31),
+        due_date=due_by,
         due_days=None,
-        starts_on=datetime.date(2026, 11, 1),
+        starts_on=today - 30 * day,
         targets=[unit_target(org.team_a)],
     )
-    assert Assignment.objects.get(requirement=requirement, user=people["officer"]).due_on == datetime.date(2027, 3, 31)
+    assert Assignment.objects.get(requirement=requirement, user=people["officer"]).due_on == due_by
+
+
+def test_a_fixed_due_date_already_past_is_due_on_the_day_someone_falls_under_it(people, org, hate_crime):
+    UnitMembership.objects.update(started_at=timezone.now() - 400 * day)
+    today = timezone.localdate()
+    requirement = RequirementFactory(
+        course=hate_crime,
+        due_rule=DueRule.FIXED_DATE,
+        due_date=today - 10 * day,
+        due_days=None,
+        starts_on=today - 30 * day,
+        targets=[unit_target(org.team_a)],
+    )
+    joiner = UserFactory(unit=org.team_a)
+    assert Assignment.objects.get(requirement=requirement, user=joiner).due_on == today
 
 
 def test_someone_joining_the_unit_later_gets_their_own_due_date_and_someone_leaving_keeps_their_history(

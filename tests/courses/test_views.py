@@ -220,3 +220,36 @@ def test_search_hides_courses_behind_a_privacy_restriction_the_officer_does_not_
 def test_an_overlong_search_is_cut_short_not_refused(client_as, course):
     response = client_as("officer").get("/search/", {"q": "x" * 5000})
     assert response.status_code == 200
+
+
+# The site root resolves the whole URL in one query; Wagtail's routing rules still hold.
+
+
+def test_a_course_route_wins_over_a_module_with_the_same_slug(client_as, course):
+    from courses.factories import ModulePageFactory
+
+    ModulePageFactory(parent=course, title="Enrol", slug="enrol")
+    client = client_as("officer")
+    assert client.get(course.url + "enrol/").status_code == 405  # the course's "enrol" route, POST only
+    assert client.post(course.url + "enrol/").status_code == 302
+
+
+def test_unknown_draft_and_too_deep_addresses_are_not_found(client_as, course, modules):
+    from courses.factories import ModulePageFactory
+
+    draft = ModulePageFactory(parent=course, title="Draft", slug="draft", live=False, publish=False)
+    client = client_as("officer")
+    assert client.get(course.url + "no-such-module/").status_code == 404
+    assert client.get(course.url + f"{draft.slug}/").status_code == 404
+    assert client.get(modules[0].url + "no-such-route/").status_code == 404
+    assert client.get(modules[0].url).status_code == 200
+
+
+def test_a_privacy_restriction_on_a_course_protects_its_modules(client_as, people, course, modules):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    restriction = PageViewRestriction.objects.create(page=course, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.set([Group.objects.get(name="Trainer")])
+    assert client_as("officer").get(modules[0].url).status_code == 302  # to sign in as someone allowed
+    assert client_as("trainer").get(modules[0].url).status_code == 200

@@ -80,3 +80,84 @@ def test_unknown_address_gets_the_styled_not_found_page(client_as, people):
     response = client_as("officer").get("/no-such-page/")
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
+
+
+# The header and footer read the site settings from the cache, and see changes at once.
+
+
+def settings_queries(client, url="/") -> list[str]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return [query["sql"] for query in queries if "home_platformsettings" in query["sql"]]
+
+
+def test_site_settings_are_read_once_then_come_from_the_cache(client_as, people):
+    client = client_as("officer")
+    assert len(settings_queries(client)) == 1
+    assert settings_queries(client) == []
+
+
+def test_a_change_to_the_site_settings_shows_on_the_next_page(client_as, people):
+    client = client_as("officer")
+    assert "Police training" in client.get("/").content.decode()
+    settings = PlatformSettings.objects.get()
+    settings.platform_name = "Hate crime learning"
+    settings.support_email = "training@example.police.uk"
+    settings.save()
+    content = client.get("/").content.decode()
+    assert "Hate crime learning" in content
+    assert 'href="mailto:training@example.police.uk"' in content
+
+
+def test_the_accessibility_link_follows_the_statement_when_it_moves_or_is_unpublished(client_as, people, statement):
+    client = client_as("officer")
+    assert 'href="/accessibility/"' in client.get("/").content.decode()
+
+    statement.slug = "accessibility-statement"
+    statement.save_revision().publish()
+    content = client.get("/").content.decode()
+    assert 'href="/accessibility-statement/"' in content and 'href="/accessibility/"' not in content
+
+    statement.unpublish()
+    assert "Accessibility statement</a>" not in client.get("/").content.decode()
+
+
+def test_the_accessibility_link_goes_when_the_statement_is_deleted(client_as, people, statement):
+    client = client_as("officer")
+    assert "Accessibility statement</a>" in client.get("/").content.decode()
+    statement.delete()
+    assert "Accessibility statement</a>" not in client.get("/").content.decode()
+    assert PlatformSettings.objects.get().accessibility_statement is None
+
+
+def test_choosing_another_statement_in_the_settings_shows_on_the_next_page(client_as, people, home, statement):
+    client = client_as("officer")
+    assert 'href="/accessibility/"' in client.get("/").content.decode()
+    other = home.add_child(instance=InformationPage(title="Accessibility", slug="access", body="<p>Access.</p>"))
+    settings = PlatformSettings.objects.get()
+    settings.accessibility_statement = other
+    settings.save()
+    assert 'href="/access/"' in client.get("/").content.decode()
+
+
+def test_the_admin_link_appears_on_the_next_page_once_access_is_granted(client_as, people):
+    from django.contrib.auth.models import Group, Permission
+
+    client = client_as("officer")
+    assert 'href="/admin/"' not in client.get("/").content.decode()
+    group = Group.objects.create(name="Editors of the week")
+    group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+    people["officer"].groups.add(group)
+    assert 'href="/admin/"' in client.get("/").content.decode()
+
+
+def test_the_header_names_the_unit_as_it_is_now(client_as, people, org):
+    client = client_as("officer")
+    assert "Team A" in client.get("/").content.decode()
+    org.team_a.name = "Response Team A"
+    org.team_a.save()
+    assert "Response Team A" in client.get("/").content.decode()

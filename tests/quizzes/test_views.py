@@ -3,12 +3,8 @@
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
-from accounts.factories import UserFactory
 from quizzes import services
-from quizzes.factories import QuestionFactory, QuizPageFactory
 from quizzes.models import Attempt, AttemptQuestion, AttemptStatus
 from tests.quizzes.conftest import SECRET_ACCEPTED, SECRET_EXPLANATION, SECRET_FEEDBACK, form_data, post_data
 
@@ -335,37 +331,3 @@ def test_course_page_lists_the_assessment_as_a_task(client_as, people, quiz):
     content = client_as("officer").get(quiz.course.url).content.decode()
     assert "Pass the assessment: Assessment" in content
     assert f'href="{quiz.url}"' in content
-
-
-# Query counts: the quiz page and saving answers do not grow with questions answered or officers.
-
-
-def make_quiz(catalogue_course, questions: int, slug: str):
-    bank = [QuestionFactory(title=f"{slug} q{n}") for n in range(questions)]
-    return QuizPageFactory(parent=catalogue_course, slug=slug, questions=bank, layout="all_on_one_page")
-
-
-def count(client, method, path, data=None) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        response = getattr(client, method)(path, data or {})
-    assert response.status_code in (200, 302)
-    return len(queries)
-
-
-@pytest.mark.parametrize(("questions", "crowd"), [(3, 0), (30, 0), (3, 200)])
-def test_quiz_page_and_answer_save_queries_do_not_grow(client_as, people, quiz_course, questions, crowd):
-    quiz = make_quiz(quiz_course, questions, slug=f"q{questions}-{crowd}")
-    for officer in UserFactory.create_batch(crowd):
-        services.submit_attempt(user=officer, quiz=quiz, number=services.start_attempt(user=officer, quiz=quiz).number)
-    client = client_as("officer")
-    client.get(quiz.url)
-    home = count(client, "get", quiz.url)
-    attempt = services.start_attempt(user=people["officer"], quiz=quiz)
-    client.post(url(quiz, "attempt", 1, "save"), post_data(form_data(attempt, right=False)))
-    # Every question answered again at once, every answer changed.
-    save = count(client, "post", url(quiz, "attempt", 1, "save"), post_data(form_data(attempt, right=True)))
-    assert (home, save) == (QUIZ_PAGE_QUERIES, SAVE_QUERIES)
-
-
-QUIZ_PAGE_QUERIES = 23
-SAVE_QUERIES = 19  # most of them Wagtail routing to the page, the session and the user
