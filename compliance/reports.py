@@ -1,14 +1,15 @@
 """
 Managers' reports in the Wagtail admin (``ReportView``): the compliance summary (units ×
 courses), the officer list with its overdue and expiring variants, and charts. Every one is
-scoped by ``selectors.scoped_assignments`` and computed with a fixed number of queries.
+scoped by ``selectors.scoped_states`` (the stored state, with today's status) and computed
+with a fixed number of queries.
 """
 
 from types import SimpleNamespace
 
 import django_filters
 from django import forms
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -27,7 +28,7 @@ from accounts.models import Rank
 from accounts.selectors import unit_tree
 
 from . import selectors
-from .models import Assignment
+from .models import ComplianceState
 from .status import Status
 
 REPORT_PERMISSION = "compliance.view_compliance_reports"
@@ -53,7 +54,7 @@ class ScopedUnitFilter(django_filters.ModelChoiceFilter):
     def filter(self, qs, value):
         if not value:
             return qs
-        return qs.filter(user__unit__path__startswith=value.path)
+        return qs.filter(unit_path__startswith=value.path)
 
 
 class OfficerStatusFilterSet(WagtailFilterSet):
@@ -67,7 +68,7 @@ class OfficerStatusFilterSet(WagtailFilterSet):
     expiring = django_filters.BooleanFilter(label=_("Expiring soon"))
 
     class Meta:
-        model = Assignment
+        model = ComplianceState
         fields = []
 
     def __init__(self, *args, request=None, **kwargs):
@@ -83,7 +84,7 @@ def _day(value) -> str:
 
 
 def _unit_name(assignment) -> str:
-    return str(assignment.user.unit) if assignment.user.unit_id else ""
+    return str(assignment.unit) if assignment.unit_id else ""
 
 
 class OfficerStatusReportView(CompliancePermissionMixin, ReportView):
@@ -146,14 +147,11 @@ class OfficerStatusReportView(CompliancePermissionMixin, ReportView):
         return super().get(request, *args, **kwargs)
 
     def base_assignments(self) -> QuerySet:
-        return selectors.scoped_assignments(self.request.user, self.window)
+        return selectors.scoped_states(self.request.user, self.window)
 
     def get_queryset(self) -> QuerySet:
-        return (
-            self.base_assignments()
-            .select_related("user", "user__unit", "course")
-            .order_by(F("next_due").asc(nulls_last=True), "user__last_name", "pk")
-        )
+        # (sort_due, pk) is a total order on an index: next due first, "never" last.
+        return self.base_assignments().select_related("user", "unit", "course").order_by("sort_due", "pk")
 
     def decorate_paginated_queryset(self, object_list):
         if self.is_export:

@@ -33,6 +33,7 @@ from .models import (
     ModuleProgress,
     ModuleVersion,
 )
+from .signals import course_completed, course_started
 
 
 class NotEnrolled(Exception):
@@ -123,6 +124,7 @@ def start_module(*, user, module: ModulePage, when=None) -> ModuleProgress | Non
         enrolment.started_at = when
         enrolment.status = EnrolmentStatus.IN_PROGRESS
         enrolment.save(update_fields=["started_at", "status"])
+        course_started.send(sender=Enrolment, enrolment=enrolment)
     return progress
 
 
@@ -161,6 +163,7 @@ def complete_module(*, user, module: ModulePage, revision_id: int | None = None,
         enrolment.started_at = when
         enrolment.status = EnrolmentStatus.IN_PROGRESS
         enrolment.save(update_fields=["started_at", "status"])
+        course_started.send(sender=Enrolment, enrolment=enrolment)
     course_completion = complete_course_if_done(enrolment=enrolment, when=when, locked=True)
     return ModuleCompletionResult(progress, course_completion, newly_completed=True)
 
@@ -252,6 +255,7 @@ def complete_course_if_done(*, enrolment: Enrolment, when=None, locked: bool = F
         enrolment.status = EnrolmentStatus.COMPLETED
         enrolment.completed_at = when
         enrolment.save(update_fields=["status", "completed_at"])
+        course_completed.send(sender=Enrolment, enrolment=enrolment, completion=record)
         return record
 
 
