@@ -417,9 +417,15 @@ def refresh_lapsed(*, today: datetime.date) -> int:
 
 
 def refresh_unit_paths(*, unit) -> int:
-    """After a unit moves in the tree: its people's rows (and those below it) take the new paths."""
+    """
+    After a unit moved in the tree: the rows of everyone under its new parent take their
+    units' paths (a sorted move renumbers the unit, what is below it, and its new siblings).
+    One query.
+    """
     from accounts.models import Unit
 
-    return ComplianceState.objects.filter(unit__path__startswith=unit.path).update(
+    parent = unit.get_parent(update=True)
+    moved = Unit.objects.filter(path__startswith=parent.path) if parent else Unit.objects.all()
+    return ComplianceState.objects.filter(unit__in=moved).update(
         unit_path=Subquery(Unit.objects.filter(pk=OuterRef("unit_id")).values("path")[:1])
     )

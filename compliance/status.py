@@ -39,7 +39,6 @@ from django.db.models import (
     DateField,
     DecimalField,
     Exists,
-    ExpressionWrapper,
     F,
     OuterRef,
     Q,
@@ -148,7 +147,7 @@ def with_stored_status(states: QuerySet, *, today: datetime.date, due_soon_days:
     expiring_by = today + datetime.timedelta(days=expiring_days)
     exempt = Q(exempt_from__lte=today) & (Q(exempt_until__isnull=True) | Q(exempt_until__gte=today))
     return states.annotate(
-        is_exempt=ExpressionWrapper(exempt, output_field=models.BooleanField()),
+        is_exempt=Case(When(exempt, then=Value(True)), default=Value(False), output_field=models.BooleanField()),
         is_started=F("started"),
         status=Case(
             When(exempt, then=Value(Status.EXEMPT)),
