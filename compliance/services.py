@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.apps import apps as global_apps
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
@@ -307,9 +307,9 @@ def _write_states(*, wanted: dict[int, dict], stored: dict[int, dict], apps=glob
     if extra:
         State.objects.filter(pk__in=extra).delete()
     new = [
-        State(assignment_id=assignment_id, **wanted[assignment_id]) for assignment_id in wanted.keys() - stored.keys()
+        {"assignment_id": assignment_id, **wanted[assignment_id]} for assignment_id in wanted.keys() - stored.keys()
     ]
-    State.objects.bulk_create(new, batch_size=1000)
+    _insert(State, new)
     changed = [
         State(pk=stored[assignment_id]["id"], assignment_id=assignment_id, **state)
         for assignment_id, state in wanted.items()
@@ -317,6 +317,42 @@ def _write_states(*, wanted: dict[int, dict], stored: dict[int, dict], apps=glob
     ]
     State.objects.bulk_update(changed, STATE_FIELDS_BY_NAME, batch_size=200)
     return StateResult(created=len(new), updated=len(changed), deleted=len(extra))
+
+
+def _insert(State, rows: list[dict]) -> None:
+    """
+    Insert state rows with one prepared statement run for every row (``executemany``):
+    ``bulk_create`` spends most of a rebuild's time building model instances and SQL.
+    Dates, timestamps and decimals go through the database's own adaptation, as the ORM's.
+    """
+    if not rows:
+        return
+    names = ["assignment_id", *STATE_FIELDS]
+    fields = [State._meta.get_field(name) for name in names]
+    connection = connections[router.db_for_write(State)]
+    ops = connection.ops
+    adapt = {
+        "DateField": ops.adapt_datefield_value,
+        "DateTimeField": ops.adapt_datetimefield_value,
+        "DecimalField": lambda value: ops.adapt_decimalfield_value(value, 5, 2),
+    }
+    convert = [adapt.get(field.get_internal_type()) for field in fields]
+    quote = connection.ops.quote_name
+    # Table and column names come from the model, quoted; every value is a parameter.
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608
+        quote(State._meta.db_table),
+        ", ".join(quote(field.column) for field in fields),
+        ", ".join(["%s"] * len(fields)),
+    )
+    params = [
+        [
+            value if conversion is None else conversion(value)
+            for conversion, value in zip(convert, (row[name] for name in names), strict=True)
+        ]
+        for row in rows
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
 
 
 #: Field names (not attnames) for ``bulk_update``.
