@@ -11,6 +11,7 @@ from core.forms import GovUKFormMixin
 from . import roles
 from .models import Unit, UnitKind, User, normalise_identifier
 from .selectors import unit_tree
+from .signals import unit_moved
 
 OFFICER_FIELDS = ["warrant_number", "staff_number", "rank", "is_detective", "unit"]
 
@@ -125,6 +126,7 @@ class UnitForm(WagtailAdminModelForm):
                 else:
                     unit.move(parent, pos="sorted-child")
                 unit.refresh_from_db()
+                unit_moved.send(sender=Unit, unit=unit)
         self.instance = unit
         self.save_m2m()
         return unit

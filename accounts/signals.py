@@ -1,13 +1,20 @@
 """
 Unit history is derived data: whenever ``User.unit`` changes, by whatever route (the
 admin, an HR import, the shell), ``UnitMembership`` is brought up to date.
+
+Changes to the organisation that other apps keep derived data about are announced as
+signals defined here (``accounts`` imports none of those apps), sent inside the transaction
+that made the change.
 """
 
 from django.db.models.signals import post_init, post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from .models import User
 from .services import record_unit_change
+
+#: A unit moved in the tree, so its path and its sub-units' paths changed. Arguments: ``unit``.
+unit_moved = Signal()
 
 
 @receiver(post_init, sender=User)

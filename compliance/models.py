@@ -7,8 +7,9 @@ An ``Assignment`` is one person falling under one requirement, from a date, with
 due date; it ends (it is never deleted) when they stop falling under it. An ``Exemption``
 excuses one person from one requirement for a while, with a reason and who granted it.
 
-Each assignment's status is computed in the database by ``compliance.status`` from the
-person's course completions (``courses.CourseCompletion``), open enrolments and exemptions.
+Each assignment's status is decided by ``compliance.status`` from the person's course
+completions (``courses.CourseCompletion``), open enrolments and exemptions; reports read it
+from ``ComplianceState``, the same facts stored per current assignment.
 Requirements and exemptions are edited in the Wagtail admin under "Compliance".
 """
 
@@ -308,3 +309,78 @@ class ExportJob(models.Model):
 
     def __str__(self):
         return self.filename
+
+
+class ComplianceState(models.Model):
+    """
+    Derived data: the facts one current assignment's status rests on, stored so that reports
+    read a status with simple comparisons on indexed columns instead of recomputing it from
+    every completion, enrolment and exemption (see ``compliance.status.with_stored_status``).
+
+    One row per current assignment of an active person. The history tables (assignments,
+    course completions, enrolments, exemptions) stay the source of truth: every row can be
+    rebuilt from them at any time (``compliance.services.refresh_state`` / ``rebuild_state``),
+    and is, in the same transaction as every event that changes it. ``manage.py
+    check_compliance_state`` recomputes every row from the sources and reports (or, with
+    ``--fix``, repairs) any drift. Never edited in the admin. The one-to-one link cascades from
+    the assignment because this is derived data, never learner data.
+    """
+
+    assignment = models.OneToOneField(Assignment, on_delete=models.CASCADE, related_name="state")
+    requirement = models.ForeignKey(Requirement, on_delete=models.PROTECT, related_name="+")
+    # Indexed together with other columns below (user, course), (course, sort_due, id).
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", db_index=False)
+    course = models.ForeignKey("courses.CoursePage", on_delete=models.PROTECT, related_name="+", db_index=False)
+    # Where the person serves now, and its materialised path: scope filters and roll-ups
+    # compare paths without joining the unit tree.
+    unit = models.ForeignKey("accounts.Unit", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    unit_path = models.CharField(max_length=255, blank=True, default="")
+    assigned_on = models.DateField()
+    due_on = models.DateField()
+    # The person's latest completion of the course (by completed_at), valid or not.
+    completion = models.ForeignKey(
+        "courses.CourseCompletion", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    completed_at = models.DateTimeField(null=True, blank=True)
+    valid_until = models.DateField(null=True, blank=True)
+    score = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+    # The due date until first completed, then the day the latest completion runs out
+    # (none if it never does); ``sort_due`` is the same with "never" as the largest date, so
+    # that (sort_due, id) is a total order for keyset pagination.
+    next_due = models.DateField(null=True, blank=True)
+    sort_due = models.DateField()
+    # An open enrolment on the course has been started.
+    started = models.BooleanField(default=False)
+    # The person's exemptions from the requirement, merged where they overlap or touch: the
+    # merged interval that covers the day the row was computed for, else the next to start.
+    exempt_from = models.DateField(null=True, blank=True)
+    exempt_until = models.DateField(null=True, blank=True)
+    # The stored interval is the right one for days in [recheck_before, recheck_on); outside
+    # it another merged interval counts and the row is re-picked (``refresh_lapsed``).
+    recheck_on = models.DateField(null=True, blank=True)
+    recheck_before = models.DateField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("compliance state")
+        verbose_name_plural = _("compliance states")
+        indexes = [
+            models.Index(
+                fields=["unit_path", "course"],
+                opclasses=["varchar_pattern_ops", "int4_ops"],
+                name="compliance_state_scope",
+            ),
+            models.Index(fields=["sort_due", "id"], name="compliance_state_due"),
+            models.Index(fields=["course", "sort_due", "id"], name="compliance_state_course"),
+            models.Index(fields=["user", "course"], name="compliance_state_user"),
+            models.Index(
+                fields=["recheck_on"], condition=Q(recheck_on__isnull=False), name="compliance_state_recheck"
+            ),
+            models.Index(
+                fields=["recheck_before"],
+                condition=Q(recheck_before__isnull=False),
+                name="compliance_state_recheck_from",
+            ),
+        ]
+
+    def __str__(self):
+        return f"State of assignment {self.assignment_id}"

@@ -1,7 +1,8 @@
 """
 Managers' reports in the Wagtail admin (``ReportView``): the compliance summary (units ×
 courses), the officer list with its overdue and expiring variants, and charts. Every one is
-scoped by ``selectors.scoped_assignments`` and computed with a fixed number of queries.
+scoped by ``selectors.scoped_states`` (the stored state, with today's status) and computed
+with a fixed number of queries.
 """
 
 import csv
@@ -15,7 +16,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, QueryDict
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -35,7 +36,7 @@ from accounts.models import Rank, User
 from accounts.selectors import unit_tree
 
 from . import selectors
-from .models import Assignment
+from .models import ComplianceState
 from .pagination import KeysetPaginationMixin
 from .status import Status
 
@@ -62,7 +63,7 @@ class ScopedUnitFilter(django_filters.ModelChoiceFilter):
     def filter(self, qs, value):
         if not value:
             return qs
-        return qs.filter(user__unit__path__startswith=value.path)
+        return qs.filter(unit_path__startswith=value.path)
 
 
 class OfficerStatusFilterSet(WagtailFilterSet):
@@ -76,7 +77,7 @@ class OfficerStatusFilterSet(WagtailFilterSet):
     expiring = django_filters.BooleanFilter(label=_("Expiring soon"))
 
     class Meta:
-        model = Assignment
+        model = ComplianceState
         fields = []
 
     def __init__(self, *args, request=None, **kwargs):
@@ -92,7 +93,7 @@ def _day(value) -> str:
 
 
 def _unit_name(assignment) -> str:
-    return str(assignment.user.unit) if assignment.user.unit_id else ""
+    return str(assignment.unit) if assignment.unit_id else ""
 
 
 #: What the officer lists export, read with ``values_list`` (no model instances): the names
@@ -104,7 +105,7 @@ EXPORT_VALUES = (
     "user__username",
     "user__rank",
     "user__is_detective",
-    "user__unit__name",
+    "unit__name",
     "course__title",
     "status",
     "expiring",
@@ -226,7 +227,7 @@ class OfficerStatusReportView(CompliancePermissionMixin, KeysetPaginationMixin, 
     filterset_class = OfficerStatusFilterSet
     paginate_by = 50
     #: Stable order for pages and exports; ends with the primary key so each row has one place.
-    keyset_ordering = (F("next_due").asc(nulls_last=True), "pk")
+    keyset_ordering = ("sort_due", "pk")  # (sort_due, pk): a total order on an index; "never" last
     export_chunk_size = 5000
     columns = [
         Column("warrant_number", label=_("Warrant no."), accessor="user.warrant_number"),
@@ -280,10 +281,10 @@ class OfficerStatusReportView(CompliancePermissionMixin, KeysetPaginationMixin, 
         return super().get(request, *args, **kwargs)
 
     def base_assignments(self) -> QuerySet:
-        return selectors.scoped_assignments(self.request.user, self.window)
+        return selectors.scoped_states(self.request.user, self.window)
 
     def get_queryset(self) -> QuerySet:
-        return self.base_assignments().select_related("user", "user__unit", "course").order_by(*self.keyset_ordering)
+        return self.base_assignments().select_related("user", "unit", "course").order_by(*self.keyset_ordering)
 
     def decorate_paginated_queryset(self, object_list):
         for assignment in object_list:

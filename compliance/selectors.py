@@ -1,8 +1,13 @@
 """
 Read queries for compliance: an officer's own requirements, and the managers' reports.
-Every report starts from ``scoped_assignments(viewer)``: the current assignments of the
-people ``accounts.selectors.people_visible_to`` lets the viewer see. Figures are aggregated
-in the database; no query runs per person, unit or course.
+Every report of today's status starts from ``scoped_states(viewer, window)``: the stored
+state (``ComplianceState``) of the current assignments of the people the viewer may see,
+with the status derived from stored dates (``status.with_stored_status``). The scope is the
+same as ``accounts.selectors.people_visible_to`` (administrators and the training lead:
+everyone; managers: the people in the units they manage and below), applied as prefixes of
+the stored unit path. Figures are aggregated in the database; no query runs per person,
+unit or course. ``scoped_assignments`` computes the same from scratch (``with_status``): the
+reference, and what an officer's own pages and the trend over past months use.
 """
 
 from __future__ import annotations
@@ -11,6 +16,8 @@ import calendar
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property, reduce
+from operator import or_
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
@@ -19,8 +26,8 @@ from accounts.models import Unit
 from accounts.selectors import can_see_all_training_records, people_visible_to, unit_tree, units_managed_by
 from courses.models import CourseCompletion, CoursePage
 
-from .models import Assignment, ComplianceSettings
-from .status import COMPLIANT, Status, exemptions_on, with_status
+from .models import Assignment, ComplianceSettings, ComplianceState
+from .status import COMPLIANT, Status, exemptions_on, with_status, with_stored_status
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,17 @@ class Window:
     def expiring_by(self) -> datetime.date:
         return self.today + datetime.timedelta(days=self.expiring_days)
 
+    @cached_property
+    def state_refreshed(self) -> int:
+        """
+        Bring the stored state up to date for this window's day, once per window: re-pick
+        the rows whose exemption interval has lapsed (``services.refresh_lapsed``; one
+        indexed query, normally finding nothing). Returns how many were re-picked.
+        """
+        from .services import refresh_lapsed
+
+        return refresh_lapsed(today=self.today)
+
 
 def annotate(assignments: QuerySet, window: Window) -> QuerySet:
     return with_status(
@@ -60,8 +78,52 @@ def assignments_in_scope(viewer) -> QuerySet:
 
 
 def scoped_assignments(viewer, window: Window) -> QuerySet:
-    """Current assignments of active people the viewer may see, with their status."""
+    """
+    Current assignments of active people the viewer may see, with their status computed from
+    scratch (``with_status``): the reference the stored state is checked against.
+    """
     return annotate(assignments_in_scope(viewer).filter(ended_on__isnull=True), window)
+
+
+def _top_paths(viewer) -> list[str]:
+    """The paths of the units the viewer manages, without those below another (remembered on the viewer)."""
+    paths = getattr(viewer, "_compliance_top_paths", None)
+    if paths is None:
+        managed = sorted(Unit.managers.through.objects.filter(user_id=viewer.pk).values_list("unit__path", flat=True))
+        paths = []
+        for path in managed:
+            if not any(path.startswith(top) for top in paths):
+                paths.append(path)
+        viewer._compliance_top_paths = paths
+    return paths
+
+
+def states_in_scope(viewer) -> QuerySet[ComplianceState]:
+    """
+    The stored state of every current assignment of the active people the viewer may see:
+    everything for those who see all training records; for a manager, the rows whose unit
+    path starts with a unit they manage (so people in no unit are seen only by the first).
+    Inactive people have no state rows.
+    """
+    if not viewer.is_authenticated:
+        return ComplianceState.objects.none()
+    if can_see_all_training_records(viewer):
+        return ComplianceState.objects.all()
+    paths = _top_paths(viewer)
+    if not paths:
+        return ComplianceState.objects.none()
+    return ComplianceState.objects.filter(reduce(or_, (Q(unit_path__startswith=path) for path in paths)))
+
+
+def scoped_states(viewer, window: Window) -> QuerySet[ComplianceState]:
+    """``states_in_scope`` with the status for the window's day, read from stored dates only."""
+    window.state_refreshed  # noqa: B018 (brings the state up to date for the day, once per window)
+    return with_stored_status(
+        states_in_scope(viewer),
+        today=window.today,
+        due_soon_days=window.due_soon_days,
+        expiring_days=window.expiring_days,
+    )
 
 
 def units_in_scope(viewer) -> QuerySet[Unit]:
@@ -71,8 +133,8 @@ def units_in_scope(viewer) -> QuerySet[Unit]:
 
 
 def required_courses(viewer) -> QuerySet[CoursePage]:
-    scope = assignments_in_scope(viewer).filter(ended_on__isnull=True)
-    return CoursePage.objects.filter(pk__in=scope.values("course_id")).order_by("title")
+    """The courses someone in scope is required to complete now (one index probe per course)."""
+    return CoursePage.objects.filter(Exists(states_in_scope(viewer).filter(course=OuterRef("pk")))).order_by("title")
 
 
 # An officer's own requirements
@@ -141,10 +203,10 @@ class Matrix:
 
 
 def counts_by_unit_and_course(viewer, window: Window) -> dict[tuple[int, int], Cell]:
-    """One aggregate query: figures for the people directly in each unit, per course."""
+    """One aggregate query over the stored state: figures for the people directly in each unit, per course."""
     figures = (
-        scoped_assignments(viewer, window)
-        .values("user__unit_id", "course_id")
+        scoped_states(viewer, window)
+        .values("unit_id", "course_id")
         .annotate(
             total=Count("pk"),
             compliant=Count("pk", filter=Q(status__in=COMPLIANT)),
@@ -155,7 +217,7 @@ def counts_by_unit_and_course(viewer, window: Window) -> dict[tuple[int, int], C
         .order_by()
     )
     return {
-        (row["user__unit_id"], row["course_id"]): Cell(
+        (row["unit_id"], row["course_id"]): Cell(
             row["total"], row["compliant"], row["overdue"], row["expiring"], row["due_soon"]
         )
         for row in figures

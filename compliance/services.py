@@ -1,21 +1,27 @@
 """
 Writes and rules for mandatory training: keeping assignments in step with requirements and
-people, and granting exemptions. Reads (status, reports) live in ``status.py`` and
-``selectors.py``.
+people, and keeping the stored compliance state (``ComplianceState``) in step with
+assignments, completions, enrolments and exemptions. Reads (status, reports) live in
+``status.py`` and ``selectors.py``.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from django.apps import apps as global_apps
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import connections, router, transaction
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from accounts.models import UnitMembership
 
-from .models import Assignment, AssignmentSource, Requirement, RequirementTarget, TargetKind
+from .models import Assignment, AssignmentSource, ComplianceState, Requirement, RequirementTarget, TargetKind
+from .status import pick_exemption
 
 User = get_user_model()
 
@@ -113,6 +119,11 @@ def sync_requirement(requirement: Requirement, *, today: datetime.date | None = 
             )
         )
     Assignment.objects.bulk_create(new)
+    # Saving a requirement changes no existing assignment's dates: only the people who
+    # arrived or left need their state recomputed.
+    changed = [assignment.user_id for assignment in leaving] + arriving
+    if changed:
+        refresh_state(user_ids=changed, requirement_ids=[requirement.pk], today=today)
     return SyncResult(created=len(new), ended=len(leaving))
 
 
@@ -161,4 +172,296 @@ def sync_person(user, *, today: datetime.date | None = None) -> SyncResult:
             )
         )
     Assignment.objects.bulk_create(new)
+    # Also when nothing was created or ended: the person's unit (and so their row's scope) may have changed.
+    refresh_state(user_ids=[user.pk], today=today)
     return SyncResult(created=len(new), ended=len(leaving))
+
+
+# The stored compliance state (derived data; see ``ComplianceState``)
+
+#: People recomputed per round of queries: bounds memory and the size of each IN (...) list.
+STATE_CHUNK = 500
+
+#: The state's columns that are recomputed from the sources.
+STATE_FIELDS = (
+    "requirement_id",
+    "user_id",
+    "course_id",
+    "unit_id",
+    "unit_path",
+    "assigned_on",
+    "due_on",
+    "completion_id",
+    "completed_at",
+    "valid_until",
+    "score",
+    "next_due",
+    "sort_due",
+    "started",
+    "exempt_from",
+    "exempt_until",
+    "recheck_on",
+    "recheck_before",
+)
+
+
+@dataclass(frozen=True)
+class StateResult:
+    created: int = 0
+    updated: int = 0
+    deleted: int = 0
+
+    def __add__(self, other: StateResult) -> StateResult:
+        return StateResult(self.created + other.created, self.updated + other.updated, self.deleted + other.deleted)
+
+
+def _chunks(ids: Iterable[int], size: int = STATE_CHUNK) -> Iterator[list[int]]:
+    ids = sorted(set(ids))
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def compute_states(assignments, *, today: datetime.date, apps=global_apps) -> dict[int, dict]:
+    """
+    The state each of ``assignments`` (current assignments, a queryset) should have, from the
+    source tables, keyed by assignment id: five queries whatever the number of rows. ``apps``
+    lets a migration pass its historical models.
+    """
+    CourseCompletion = apps.get_model("courses", "CourseCompletion")
+    Enrolment = apps.get_model("courses", "Enrolment")
+    Exemption = apps.get_model("compliance", "Exemption")
+    rows = list(
+        assignments.values_list(
+            "pk",
+            "requirement_id",
+            "user_id",
+            "course_id",
+            "assigned_on",
+            "due_on",
+            "user__unit_id",
+            "user__unit__path",
+        )
+    )
+    if not rows:
+        return {}
+    user_ids = {row[2] for row in rows}
+    course_ids = {row[3] for row in rows}
+    requirement_ids = {row[1] for row in rows}
+    latest: dict[tuple[int, int], tuple] = {}
+    for completion in (
+        CourseCompletion.objects.filter(user_id__in=user_ids, course_id__in=course_ids)
+        .order_by("user_id", "course_id", "-completed_at", "-pk")
+        .values_list("user_id", "course_id", "pk", "completed_at", "valid_until", "score")
+    ):
+        latest.setdefault(completion[:2], completion[2:])
+    started = set(
+        Enrolment.objects.filter(
+            user_id__in=user_ids, course_id__in=course_ids, completed_at__isnull=True, started_at__isnull=False
+        ).values_list("user_id", "course_id")
+    )
+    exemptions = defaultdict(list)
+    for user_id, requirement_id, starts_on, ends_on in Exemption.objects.filter(
+        user_id__in=user_ids, requirement_id__in=requirement_ids
+    ).values_list("user_id", "requirement_id", "starts_on", "ends_on"):
+        exemptions[(user_id, requirement_id)].append((starts_on, ends_on))
+    states = {}
+    for pk, requirement_id, user_id, course_id, assigned_on, due_on, unit_id, unit_path in rows:
+        completion_id, completed_at, valid_until, score = latest.get((user_id, course_id), (None, None, None, None))
+        next_due = due_on if completion_id is None else valid_until
+        pick = pick_exemption(exemptions.get((user_id, requirement_id), ()), today=today)
+        states[pk] = {
+            "requirement_id": requirement_id,
+            "user_id": user_id,
+            "course_id": course_id,
+            "unit_id": unit_id,
+            "unit_path": unit_path or "",
+            "assigned_on": assigned_on,
+            "due_on": due_on,
+            "completion_id": completion_id,
+            "completed_at": completed_at,
+            "valid_until": valid_until,
+            "score": score,
+            "next_due": next_due,
+            "sort_due": next_due or datetime.date.max,
+            "started": (user_id, course_id) in started,
+            "exempt_from": pick.starts,
+            "exempt_until": pick.ends,
+            "recheck_on": pick.valid_to,
+            "recheck_before": pick.valid_from,
+        }
+    return states
+
+
+def _current(Assignment_, scope: Q):
+    return Assignment_.objects.filter(scope, ended_on__isnull=True, user__is_active=True)
+
+
+def _same(state: dict, stored: dict) -> bool:
+    return all(state[name] == stored[name] for name in STATE_FIELDS)
+
+
+def _write_states(*, wanted: dict[int, dict], stored: dict[int, dict], apps=global_apps) -> StateResult:
+    """Make the stored rows (``stored``: id and columns by assignment id) equal to ``wanted``."""
+    State = apps.get_model("compliance", "ComplianceState")
+    extra = [stored[assignment_id]["id"] for assignment_id in stored.keys() - wanted.keys()]
+    if extra:
+        State.objects.filter(pk__in=extra).delete()
+    new = [
+        {"assignment_id": assignment_id, **wanted[assignment_id]} for assignment_id in wanted.keys() - stored.keys()
+    ]
+    _insert(State, new)
+    changed = [
+        State(pk=stored[assignment_id]["id"], assignment_id=assignment_id, **state)
+        for assignment_id, state in wanted.items()
+        if assignment_id in stored and not _same(state, stored[assignment_id])
+    ]
+    State.objects.bulk_update(changed, STATE_FIELDS_BY_NAME, batch_size=200)
+    return StateResult(created=len(new), updated=len(changed), deleted=len(extra))
+
+
+def _insert(State, rows: list[dict]) -> None:
+    """
+    Insert state rows with one prepared statement run for every row (``executemany``):
+    ``bulk_create`` spends most of a rebuild's time building model instances and SQL.
+    Dates, timestamps and decimals go through the database's own adaptation, as the ORM's.
+    """
+    if not rows:
+        return
+    names = ["assignment_id", *STATE_FIELDS]
+    fields = [State._meta.get_field(name) for name in names]
+    connection = connections[router.db_for_write(State)]
+    ops = connection.ops
+    adapt = {
+        "DateField": ops.adapt_datefield_value,
+        "DateTimeField": ops.adapt_datetimefield_value,
+        "DecimalField": lambda value: ops.adapt_decimalfield_value(value, 5, 2),
+    }
+    convert = [adapt.get(field.get_internal_type()) for field in fields]
+    quote = connection.ops.quote_name
+    # Table and column names come from the model, quoted; every value is a parameter.
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608
+        quote(State._meta.db_table),
+        ", ".join(quote(field.column) for field in fields),
+        ", ".join(["%s"] * len(fields)),
+    )
+    params = [
+        [
+            value if conversion is None else conversion(value)
+            for conversion, value in zip(convert, (row[name] for name in names), strict=True)
+        ]
+        for row in rows
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
+
+
+#: Field names (not attnames) for ``bulk_update``.
+STATE_FIELDS_BY_NAME = [name.removesuffix("_id") for name in STATE_FIELDS]
+
+
+def _stored(scope: Q) -> dict[int, dict]:
+    return {
+        row["assignment_id"]: row
+        for row in ComplianceState.objects.filter(scope).values("id", "assignment_id", *STATE_FIELDS)
+    }
+
+
+def refresh_state(
+    *,
+    user_ids: Iterable[int] | None = None,
+    requirement_ids: Iterable[int] | None = None,
+    course_ids: Iterable[int] | None = None,
+    assignment_ids: Iterable[int] | None = None,
+    today: datetime.date | None = None,
+) -> StateResult:
+    """
+    Recompute from the sources the state of the current assignments matching every filter
+    given (people, requirements, courses, assignments; none given: all), creating, updating
+    and deleting rows. The people concerned are locked (in id order) before their sources
+    are read, so two events for the same person at once cannot leave a stale row: the second
+    waits, then reads what the first committed. A fixed number of queries per
+    ``STATE_CHUNK`` people, never one per row. Call it in the transaction of the event.
+    """
+    today = today or timezone.localdate()
+    scope = Q()
+    state_scope = Q()
+    for name, ids in (("user_id", user_ids), ("requirement_id", requirement_ids), ("course_id", course_ids)):
+        if ids is not None:
+            scope &= Q(**{f"{name}__in": list(ids)})
+            state_scope &= Q(**{f"{name}__in": list(ids)})
+    if assignment_ids is not None:
+        assignment_ids = list(assignment_ids)
+        scope &= Q(pk__in=assignment_ids)
+        state_scope &= Q(assignment_id__in=assignment_ids)
+    total = StateResult()
+    with transaction.atomic():
+        if user_ids is not None and len(set(user_ids)) <= STATE_CHUNK:
+            people = [sorted(set(user_ids))]
+        else:
+            people = _chunks(
+                set(Assignment.objects.filter(scope, ended_on__isnull=True).values_list("user_id", flat=True))
+                | set(ComplianceState.objects.filter(state_scope).values_list("user_id", flat=True))
+            )
+        for chunk in people:
+            if not chunk:
+                continue
+            list(User.objects.select_for_update(no_key=True).filter(pk__in=chunk).order_by("pk").values_list("pk"))
+            wanted = compute_states(_current(Assignment, scope & Q(user_id__in=chunk)), today=today)
+            total += _write_states(wanted=wanted, stored=_stored(state_scope & Q(user_id__in=chunk)))
+    return total
+
+
+def rebuild_state(*, today: datetime.date | None = None, apps=global_apps) -> StateResult:
+    """
+    Recompute every row from the sources, in one transaction (readers see the old rows until
+    it commits): for ``check_compliance_state --fix``, after bulk loads, and in the migration
+    that created the table (``apps``: its historical models). Set-based, chunked by people.
+    """
+    today = today or timezone.localdate()
+    Assignment_ = apps.get_model("compliance", "Assignment")
+    State = apps.get_model("compliance", "ComplianceState")
+    total = StateResult()
+    with transaction.atomic():
+        deleted, _ = State.objects.all().delete()
+        people = (
+            Assignment_.objects.filter(ended_on__isnull=True, user__is_active=True)
+            .order_by("user_id")
+            .values_list("user_id", flat=True)
+            .distinct()
+        )
+        for chunk in _chunks(people, size=STATE_CHUNK * 2):
+            wanted = compute_states(_current(Assignment_, Q(user_id__in=chunk)), today=today, apps=apps)
+            total += _write_states(wanted=wanted, stored={}, apps=apps)
+    return StateResult(created=total.created, deleted=deleted)
+
+
+def refresh_lapsed(*, today: datetime.date) -> int:
+    """
+    Re-pick the exemption interval of the rows whose stored interval is not the one that
+    counts on ``today`` (another merged interval has begun, or ``today`` is before the stored
+    one's validity): one indexed query, normally finding nothing. Called before state is
+    read (``compliance.selectors``), so no nightly job is needed. Returns the rows re-picked.
+    """
+    stale = list(
+        ComplianceState.objects.filter(Q(recheck_on__lte=today) | Q(recheck_before__gt=today)).values_list(
+            "assignment_id", flat=True
+        )
+    )
+    if stale:
+        refresh_state(assignment_ids=stale, today=today)
+    return len(stale)
+
+
+def refresh_unit_paths(*, unit) -> int:
+    """
+    After a unit moved in the tree: the rows of everyone under its new parent take their
+    units' paths (a sorted move renumbers the unit, what is below it, and its new siblings).
+    One query.
+    """
+    from accounts.models import Unit
+
+    parent = unit.get_parent(update=True)
+    moved = Unit.objects.filter(path__startswith=parent.path) if parent else Unit.objects.all()
+    return ComplianceState.objects.filter(unit__in=moved).update(
+        unit_path=Subquery(Unit.objects.filter(pk=OuterRef("unit_id")).values("path")[:1])
+    )

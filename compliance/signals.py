@@ -1,13 +1,25 @@
 """
-Assignments are derived data: when someone's unit, rank or active flag changes, by any
-route, their assignments follow (``services.sync_person``).
+Derived data follows its sources, by whatever route they change (the one use of signals
+here):
+
+- assignments follow people: when someone's unit, rank or active flag changes, their
+  assignments follow (``services.sync_person``), and with them their compliance state;
+- the compliance state follows exemptions (granted, changed or withdrawn), courses started
+  and completed (announced by ``courses.signals``) and units moved in the tree
+  (``accounts.signals.unit_moved``).
+
+Every receiver runs inside the transaction that made the change.
 """
 
 from django.contrib.auth import get_user_model
-from django.db.models.signals import post_init, post_save
+from django.db.models.signals import post_delete, post_init, post_save
 from django.dispatch import receiver
 
-from .services import sync_person
+from accounts.signals import unit_moved
+from courses.signals import course_completed, course_started
+
+from .models import Exemption
+from .services import refresh_state, refresh_unit_paths, sync_person
 
 User = get_user_model()
 WATCHED = ("unit_id", "rank", "is_active")
@@ -29,3 +41,23 @@ def follow_coverage(sender, instance, created, raw=False, **kwargs):
     if created or _snapshot(instance) != instance._coverage_at_load:
         instance._coverage_at_load = _snapshot(instance)
         sync_person(instance)
+
+
+@receiver(post_save, sender=Exemption)
+@receiver(post_delete, sender=Exemption)
+def follow_exemption(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    refresh_state(user_ids=[instance.user_id], requirement_ids=[instance.requirement_id])
+
+
+@receiver(course_started)
+@receiver(course_completed)
+def follow_learning(sender, enrolment, **kwargs):
+    if enrolment.course_id is not None:
+        refresh_state(user_ids=[enrolment.user_id], course_ids=[enrolment.course_id])
+
+
+@receiver(unit_moved)
+def follow_unit(sender, unit, **kwargs):
+    refresh_unit_paths(unit=unit)

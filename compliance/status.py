@@ -18,12 +18,35 @@ in order:
 ``next_due`` is the date the person must next complete the course by: the assignment's due
 date until they first complete it, then the date their latest completion runs out (so an
 expired certificate is due, and overdue, from the day it expired); none if it never does.
+
+Two functions apply these rules. ``with_status`` computes everything from scratch, from the
+history tables, with a subquery per fact: it is the reference, used for an officer's own few
+rows, for ended assignments, by ``check_compliance_state`` and by the tests.
+``with_stored_status`` reads the same facts from ``ComplianceState`` (kept in step by
+``compliance.services``), so reports need only comparisons of stored dates with today. An
+exemption is "the merged interval of the person's exemptions that covers today, else the
+next one to start" (``pick_exemption``), which decides "exempt" exactly as any exemption
+covering today does.
 """
 
 import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import Case, DateField, DecimalField, Exists, F, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import (
+    Case,
+    DateField,
+    DecimalField,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import CourseCompletion, Enrolment
@@ -68,7 +91,7 @@ def exemptions_on(day: datetime.date, *, user=None, requirement=None):
 def with_status(assignments: QuerySet, *, today: datetime.date, due_soon_days: int, expiring_days: int) -> QuerySet:
     """Annotate ``status``, ``expiring`` and the facts behind them (see the module docstring)."""
     latest = CourseCompletion.objects.filter(user=OuterRef("user_id"), course=OuterRef("course_id")).order_by(
-        "-completed_at"
+        "-completed_at", "-pk"
     )
     exemption = exemptions_on(today, user=OuterRef("user_id"), requirement=OuterRef("requirement_id"))
     started = Enrolment.objects.filter(
@@ -110,3 +133,84 @@ def with_status(assignments: QuerySet, *, today: datetime.date, due_soon_days: i
             output_field=models.BooleanField(),
         ),
     )
+
+
+def with_stored_status(states: QuerySet, *, today: datetime.date, due_soon_days: int, expiring_days: int) -> QuerySet:
+    """
+    Annotate ``ComplianceState`` rows with ``status``, ``expiring``, ``is_exempt`` and
+    ``is_started``, by the rules in the module docstring, from stored columns only: no
+    subquery, so aggregates and sorts stay single scans. The other facts ``with_status``
+    annotates (``next_due``, ``completed_at``, ``valid_until``, ``score``, ``exempt_until``,
+    ``completion_id``) are columns of the state.
+    """
+    due_soon_by = today + datetime.timedelta(days=due_soon_days)
+    expiring_by = today + datetime.timedelta(days=expiring_days)
+    exempt = Q(exempt_from__lte=today) & (Q(exempt_until__isnull=True) | Q(exempt_until__gte=today))
+    return states.annotate(
+        is_exempt=Case(When(exempt, then=Value(True)), default=Value(False), output_field=models.BooleanField()),
+        is_started=F("started"),
+        status=Case(
+            When(exempt, then=Value(Status.EXEMPT)),
+            When(completed_at__isnull=False, valid_until__isnull=True, then=Value(Status.COMPLETED)),
+            When(valid_until__gte=today, then=Value(Status.COMPLETED)),
+            When(valid_until__lt=today, then=Value(Status.EXPIRED)),
+            When(due_on__lt=today, then=Value(Status.OVERDUE)),
+            When(due_on__lte=due_soon_by, then=Value(Status.DUE_SOON)),
+            When(started=True, then=Value(Status.IN_PROGRESS)),
+            default=Value(Status.NOT_STARTED),
+            output_field=models.CharField(),
+        ),
+        expiring=Case(
+            When(~exempt & Q(valid_until__gte=today, valid_until__lte=expiring_by), then=Value(True)),
+            default=Value(False),
+            output_field=models.BooleanField(),
+        ),
+    )
+
+
+# Exemptions as merged intervals
+
+
+@dataclass(frozen=True)
+class ExemptionPick:
+    """
+    The merged exemption interval that counts on the day it was picked for (covering it,
+    else the next to start; ``starts`` is None when there is none), and the days for which
+    that stays true: from ``valid_from`` (None: any earlier day) until the day before
+    ``valid_to`` (None: any later day).
+    """
+
+    starts: datetime.date | None = None
+    ends: datetime.date | None = None
+    valid_from: datetime.date | None = None
+    valid_to: datetime.date | None = None
+
+
+def merge_exemptions(
+    intervals: Iterable[tuple[datetime.date, datetime.date | None]],
+) -> list[tuple[datetime.date, datetime.date | None]]:
+    """Exemption (starts, ends) pairs merged where they overlap or touch, in date order; None ends never."""
+    merged: list[tuple[datetime.date, datetime.date | None]] = []
+    for starts, ends in sorted(intervals, key=lambda interval: interval[0]):
+        if merged:
+            last_starts, last_ends = merged[-1]
+            if last_ends is None or starts <= last_ends + datetime.timedelta(days=1):
+                if last_ends is not None and (ends is None or ends > last_ends):
+                    merged[-1] = (last_starts, ends)
+                continue
+        merged.append((starts, ends))
+    return merged
+
+
+def pick_exemption(
+    intervals: Iterable[tuple[datetime.date, datetime.date | None]], *, today: datetime.date
+) -> ExemptionPick:
+    """The merged interval that decides whether someone is exempt on ``today`` and after (see ``ExemptionPick``)."""
+    merged = merge_exemptions(intervals)
+    day = datetime.timedelta(days=1)
+    for index, (starts, ends) in enumerate(merged):
+        if ends is None or ends >= today:
+            valid_from = merged[index - 1][1] + day if index else None
+            valid_to = ends + day if ends is not None and index + 1 < len(merged) else None
+            return ExemptionPick(starts, ends, valid_from, valid_to)
+    return ExemptionPick(valid_from=merged[-1][1] + day if merged else None)

@@ -32,6 +32,7 @@ from .models import (
     ModuleProgress,
     ModuleVersion,
 )
+from .signals import course_completed, course_started
 
 
 class NotEnrolled(Exception):
@@ -158,6 +159,7 @@ def _start_module_locked(*, user, module: ModulePage, when) -> ModuleProgress | 
         enrolment.started_at = when
         enrolment.status = EnrolmentStatus.IN_PROGRESS
         enrolment.save(update_fields=["started_at", "status"])
+        course_started.send(sender=Enrolment, enrolment=enrolment)
     return progress
 
 
@@ -257,6 +259,7 @@ def _complete_module_locked(*, user, module: ModulePage, revision_id: int | None
         enrolment.started_at = when
         enrolment.status = EnrolmentStatus.IN_PROGRESS
         enrolment.save(update_fields=["started_at", "status"])
+        course_started.send(sender=Enrolment, enrolment=enrolment)
     modules = list(
         Page.objects.live()
         .child_of(module.course)
@@ -389,6 +392,7 @@ def _complete_course(*, enrolment: Enrolment, when) -> CourseCompletion | None:
     enrolment.status = EnrolmentStatus.COMPLETED
     enrolment.completed_at = when
     enrolment.save(update_fields=["status", "completed_at"])
+    course_completed.send(sender=Enrolment, enrolment=enrolment, completion=record)
     return record
 
 

@@ -7,6 +7,7 @@ from accounts.models import UnitMembership
 from compliance.factories import ExemptionFactory, RequirementFactory, unit_target
 from courses.factories import CoursePageFactory, ModulePageFactory
 from courses.models import CourseCataloguePage, CourseCompletion, Enrolment, EnrolmentStatus
+from courses.signals import course_completed
 
 TODAY = datetime.date(2026, 11, 23)
 day = datetime.timedelta(days=1)
@@ -33,7 +34,11 @@ def at(day: datetime.date) -> datetime.datetime:
 
 
 def record_completion(user, course, *, on: datetime.date, valid_until: datetime.date | None = "auto", score=None):
-    """A completed enrolment and its completion record, made directly (status tests need no module versions)."""
+    """
+    A completed enrolment and its completion record, made directly (status tests need no
+    module versions), then announced as ``courses.services.complete_course_if_done`` does,
+    so that derived data (the compliance state) follows.
+    """
     if valid_until == "auto":
         valid_until = CourseCompletion.valid_until_for(on, course.validity_months)
     enrolment = Enrolment.objects.create(
@@ -45,7 +50,7 @@ def record_completion(user, course, *, on: datetime.date, valid_until: datetime.
         started_at=at(on),
         completed_at=at(on),
     )
-    return CourseCompletion.objects.create(
+    completion = CourseCompletion.objects.create(
         enrolment=enrolment,
         user=user,
         course=course,
@@ -54,6 +59,8 @@ def record_completion(user, course, *, on: datetime.date, valid_until: datetime.
         valid_until=valid_until,
         score=score,
     )
+    course_completed.send(sender=Enrolment, enrolment=enrolment, completion=completion)
+    return completion
 
 
 @pytest.fixture

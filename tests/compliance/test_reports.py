@@ -289,23 +289,27 @@ def queries_for(client, url, data=None) -> int:
 
 @pytest.mark.parametrize(
     ("report", "data", "pinned"),
+    # Every view that reads today's status from the stored state makes one indexed query
+    # first (``services.refresh_lapsed``: re-pick exemptions that lapsed; normally none), and
+    # a manager's (the dashboard here) one more for the paths of the units they manage,
+    # which then filter the state by indexed prefix instead of a subquery per row.
     [
-        ("summary", None, 14),
-        ("summary", {"export": "csv"}, 10),
-        ("summary", {"export": "xlsx"}, 10),
-        ("officers", None, 14),
-        ("officers", {"export": "csv"}, 8),
-        ("officers", {"export": "xlsx"}, 8),
-        ("overdue", None, 14),
-        ("overdue", {"export": "csv"}, 8),
-        ("expiring", None, 14),
-        ("expiring", {"export": "xlsx"}, 8),
-        ("charts", None, 25),
-        ("charts", {"export": "csv", "table": "units"}, 9),
+        ("summary", None, 15),
+        ("summary", {"export": "csv"}, 11),
+        ("summary", {"export": "xlsx"}, 11),
+        ("officers", None, 15),
+        ("officers", {"export": "csv"}, 9),
+        ("officers", {"export": "xlsx"}, 9),
+        ("overdue", None, 15),
+        ("overdue", {"export": "csv"}, 9),
+        ("expiring", None, 15),
+        ("expiring", {"export": "xlsx"}, 9),
+        ("charts", None, 26),
+        ("charts", {"export": "csv", "table": "units"}, 10),
         ("charts", {"export": "xlsx", "table": "months"}, 19),
         ("transcript", None, 16),
         ("transcript", {"export": "csv"}, 9),
-        ("dashboard", None, 19),
+        ("dashboard", None, 21),
     ],
 )
 def test_report_queries_do_not_grow_with_officers_units_or_courses(
