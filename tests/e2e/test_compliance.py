@@ -89,3 +89,23 @@ def test_an_officer_cannot_reach_any_report(journey, demo):
     # Their own record of learning, on the officer site, instead.
     journey.goto("/record/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Your record of learning")
+
+
+def test_lead_gets_a_big_xlsx_prepared_in_the_background_and_a_bad_cursor_gets_a_clear_page(journey, demo, settings):
+    settings.COMPLIANCE_XLSX_SYNC_MAX_ROWS = 2  # the demo's force-wide list is far longer
+    page = journey.sign_in_to_admin("lead")
+    journey.goto("/admin/reports/compliance/exports/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Your exports")
+
+    # Asking for the XLSX queues a job and lands on "Your exports", where the file is ready
+    # (tests run tasks at once) and downloads as a workbook.
+    journey.goto("/admin/reports/compliance/officers/?export=xlsx")
+    expect(page).to_have_url(re.compile("/admin/reports/compliance/exports/"))
+    journey.check()
+    with page.expect_download() as download:
+        page.get_by_role("link", name=re.compile("Download")).first.click()
+    assert Path(download.value.path()).read_bytes()[:2] == b"PK"  # an XLSX is a zip
+
+    # An edited cursor gets a page that says so, with a way back, never a server error.
+    journey.goto("/admin/reports/compliance/officers/?after=not-a-cursor")
+    expect(page.get_by_role("link", name=re.compile("first page", re.IGNORECASE))).to_be_visible()
