@@ -13,6 +13,7 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (unit history is derived data)
+        from . import auditing, second_factor, sessions  # noqa: F401  (sign-in events, session and second-factor state)
 
 
 class OfficerUsersConfig(WagtailUsersAppConfig):

@@ -41,6 +41,72 @@ class SetPasswordForm(GovUKFormMixin, auth_forms.SetPasswordForm):
     pass
 
 
+class CurrentPasswordMixin(forms.Form):
+    """A "current password" field: changes to how someone signs in are confirmed with it."""
+
+    current_password = forms.CharField(
+        label=_("Your current password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_current_password(self):
+        password = self.cleaned_data["current_password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("Your current password is not right. Enter it again."))
+        return password
+
+
+class ConfirmPasswordForm(GovUKFormMixin, CurrentPasswordMixin):
+    pass
+
+
+class EmailChangeForm(GovUKFormMixin, CurrentPasswordMixin):
+    email = forms.EmailField(
+        label=_("New email address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        help_text=_("Password reset links are sent here."),
+    )
+    field_order = ["email", "current_password"]
+
+    def clean_email(self):
+        email = User.objects.normalize_email(self.cleaned_data["email"]).strip()
+        if email.lower() == (self.user.email or "").lower():
+            raise forms.ValidationError(_("This is already your email address."))
+        if User.objects.filter(email__iexact=email).exclude(pk=self.user.pk).exists():
+            raise forms.ValidationError(
+                _("Another account uses this email address. Ask your force's training team to check it.")
+            )
+        return email
+
+
+class AuthenticatorCodeForm(GovUKFormMixin, forms.Form):
+    code = forms.CharField(
+        label=_("Code from your authenticator app"),
+        help_text=_("The 6 numbers the app shows now, for example 123456."),
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
+        ),
+    )
+
+
+class BackupCodeForm(GovUKFormMixin, forms.Form):
+    code = forms.CharField(
+        label=_("Backup code"),
+        help_text=_("One of the codes you saved when you set up your authenticator app. Each works once."),
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "none", "spellcheck": "false"}
+        ),
+    )
+
+
 # Admin forms: Wagtail's user forms with the officer fields added.
 
 

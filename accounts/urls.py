@@ -1,13 +1,14 @@
-"""Officer-facing sign in, sign out and passwords: Django's auth views, styled as the site."""
+"""Officer-facing sign in, sign out, passwords, email and staff's second factor, styled as the site."""
 
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import forms
+from . import forms, views
 
 app_name = "accounts"
 
 urlpatterns = [
+    path("", views.account, name="account"),
     path(
         "sign-in/",
         auth_views.LoginView.as_view(
@@ -20,7 +21,7 @@ urlpatterns = [
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password/",
-        auth_views.PasswordChangeView.as_view(
+        views.PasswordChangeView.as_view(
             template_name="accounts/password_change.html",
             form_class=forms.PasswordChangeForm,
             success_url=reverse_lazy("accounts:password_change_done"),
@@ -50,7 +51,7 @@ urlpatterns = [
     ),
     path(
         "password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
+        views.PasswordResetConfirmView.as_view(
             template_name="accounts/password_reset_confirm.html",
             form_class=forms.SetPasswordForm,
             success_url=reverse_lazy("accounts:password_reset_complete"),
@@ -62,4 +63,12 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(template_name="accounts/password_reset_complete.html"),
         name="password_reset_complete",
     ),
+    path("email/", views.email_change, name="email_change"),
+    # Staff's second factor (accounts/second_factor.py).
+    path("second-factor/", views.second_factor_verify, name="second_factor_verify"),
+    path("second-factor/set-up/", views.second_factor_setup, name="second_factor_setup"),
+    path("second-factor/backup-codes/", views.backup_codes, name="backup_codes"),
+    path("security/", views.security, name="security"),
+    path("security/backup-codes/", views.regenerate_backup_codes, name="regenerate_backup_codes"),
+    path("security/<slug:kind>/<int:pk>/remove/", views.remove_device, name="remove_device"),
 ]

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -20,5 +21,10 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail's page serving comes last: it matches every remaining path.
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail's page serving comes last: it matches every remaining path. Its own front-end
+# sign-in form (/_util/login/) is not used here (WAGTAIL_FRONTEND_LOGIN_URL is ours): the
+# address sends people to our sign-in page, so there is one sign-in form to protect.
+urlpatterns += [
+    path("_util/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),
+    path("", include(wagtail_urls)),
+]

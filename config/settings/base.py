@@ -6,6 +6,7 @@ environment here or in ``dev``/``production``/``test``. No secret lives in this 
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -63,6 +64,11 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    # Sign-in protection (issue 11): throttling and staff's second factor.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -80,9 +86,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Sign-in protection (issue 11): the verified second factor on request.user, idle and
+    # absolute session limits, staff held at the second-factor step, and django-axes last
+    # (it turns a lockout into the "too many attempts" page).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.sessions.SessionLimitsMiddleware",
+    "accounts.second_factor.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -212,10 +225,61 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-SESSION_COOKIE_AGE = 60 * 60 * 12  # one shift
+SESSION_COOKIE_AGE = 60 * 60 * 12  # one shift: the absolute limit, counted from sign-in
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # Wagtail's admin reads it
 X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview panel uses an iframe
+
+
+# Sign-in protection (issue 11; docs/security.md section 3, docs/deployment.md).
+#
+# Throttling: django-axes counts failed sign-ins per account and, separately, per address,
+# on every route that calls authenticate() (our sign-in, Wagtail's /admin/login/). Its
+# backend must come first. A success from the account resets its count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("SIGN_IN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("SIGN_IN_COOL_OFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# The wait runs from the failure that started it: attempts during it are refused (and audited)
+# but do not start it again, so the page can say how long to wait.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "accounts.throttling.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_DISABLE_ACCESS_LOG = True  # the audit trail records every sign-in and sign-out
+AXES_VERBOSE = False
+# Behind the TLS proxy, the address is the last one the proxy appended to X-Forwarded-For;
+# SIGN_IN_PROXY_COUNT is how many proxies sit in front of the app (0: use REMOTE_ADDR).
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("SIGN_IN_PROXY_COUNT", "0")) or None
+if AXES_IPWARE_PROXY_COUNT:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+
+# A second factor (django-otp: TOTP, plus single-use backup codes) for everyone who can
+# reach the admin. On in production; off here, in the demo and in tests (tests turn it on).
+STAFF_REQUIRE_SECOND_FACTOR = env_bool("STAFF_REQUIRE_SECOND_FACTOR", default=False)
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Police training")
+SECOND_FACTOR_BACKUP_CODES = 10
+
+# Sessions end after this many minutes without a request, and SESSION_COOKIE_AGE after
+# signing in whatever happens (accounts.middleware.SessionLimitsMiddleware).
+SESSION_IDLE_TIMEOUT_MINUTES = int(os.environ.get("SESSION_IDLE_TIMEOUT_MINUTES", "30"))
+
+# Email and password are changed on our account pages (email needs the current password),
+# not in the admin's account settings, which cannot ask for it.
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+
+# New passwords are hashed with Argon2; PBKDF2 hashes still verify and are rehashed with
+# Argon2 at the next sign-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 
 
 # Internationalisation. Every user-facing string is wrapped for translation; Welsh

@@ -41,6 +41,8 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
+# Staff sign in with a second factor on a force's servers unless the operator says otherwise.
+STAFF_REQUIRE_SECOND_FACTOR = env_bool("STAFF_REQUIRE_SECOND_FACTOR", default=True)
 CSRF_COOKIE_SECURE = True
 
 # whitenoise serves the collected static files from gunicorn, straight after SecurityMiddleware.

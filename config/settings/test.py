@@ -25,3 +25,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": str(Path(tempfile.gettempdir()) / f"police-training-test-{os.getpid()}.sqlite3"),  # noqa: F405
     }
+
+# Sign-in protection (issue 11): staff's second factor is off unless a test turns it on
+# (`settings.STAFF_REQUIRE_SECOND_FACTOR = True`), so that force_login keeps working.
+STAFF_REQUIRE_SECOND_FACTOR = False

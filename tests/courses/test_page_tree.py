@@ -11,7 +11,7 @@ from tests.courses.conftest import new_course_form
 
 class TestCoursePageTree(WagtailPageTestCase):
     def setUp(self):
-        self.login()  # a superuser
+        self.client.force_login(self.create_superuser("admin"))  # django-axes needs a request to check a password
         self.catalogue = CourseCataloguePage.objects.get(slug="courses")
 
     def test_catalogue_sits_under_home_and_holds_courses(self):
