@@ -3,6 +3,9 @@
 from django.db import transaction
 from django.utils import timezone
 
+from audit.models import Action
+from audit.services import record_event
+
 from .models import Unit, UnitMembership, User
 
 
@@ -30,4 +33,24 @@ def move_person(*, user: User, unit: Unit | None) -> User:
     """Move someone to another unit; their earlier spells stay in ``UnitMembership``."""
     user.unit = unit
     user.save(update_fields=["unit"])
+    return user
+
+
+def change_email(*, user: User, email: str, request=None) -> User:
+    """
+    Change a person's email address (the view has checked their current password), recorded
+    in the audit trail with the old and new addresses: reset links go to this address.
+    """
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        old = user.email
+        user.email = email
+        user.save(update_fields=["email"])
+        record_event(
+            action=Action.EMAIL_CHANGED,
+            subject=user,
+            request=request,
+            target=f"user:{user.pk}",
+            data={"from": old, "to": email},
+        )
     return user

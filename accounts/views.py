@@ -23,7 +23,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from audit.models import Action
 from audit.services import record_event
 
-from . import forms, second_factor
+from . import forms, second_factor, services
 
 #: Codes just issued, shown once by ``backup_codes`` and then dropped from the session.
 NEW_BACKUP_CODES_SESSION_KEY = "accounts.new_backup_codes"
@@ -77,18 +77,7 @@ def account(request):
 def email_change(request):
     form = forms.EmailChangeForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            user = type(request.user).objects.select_for_update().get(pk=request.user.pk)
-            old = user.email
-            user.email = form.cleaned_data["email"]
-            user.save(update_fields=["email"])
-            record_event(
-                action=Action.EMAIL_CHANGED,
-                subject=user,
-                request=request,
-                target=f"user:{user.pk}",
-                data={"from": old, "to": user.email},
-            )
+        user = services.change_email(user=request.user, email=form.cleaned_data["email"], request=request)
         messages.success(request, _("Your email address is now %(email)s.") % {"email": user.email})
         return redirect("accounts:account")
     return render(request, "accounts/email_change.html", {"form": form})
@@ -101,8 +90,9 @@ def email_change(request):
 @login_required
 def second_factor_verify(request):
     user = request.user
-    next_url = _next_url(request, reverse("wagtailadmin_home") if second_factor.is_staff_member(user) else "/")
-    if user.is_verified():
+    is_staff = second_factor.is_staff_member(user)
+    next_url = _next_url(request, reverse("wagtailadmin_home") if is_staff else "/")
+    if user.is_verified() or not is_staff:
         return redirect(next_url)
     if not second_factor.confirmed_devices(user):
         return redirect(second_factor.second_factor_url(user, next_url))
