@@ -12,8 +12,9 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401  (unit history is derived data)
-        from . import auditing, second_factor, sessions  # noqa: F401  (sign-in events, session and second-factor state)
+        # Unit history is derived data; sign-in events, session limits and the second-factor
+        # flag are receivers of Django's auth signals.
+        from . import auditing, second_factor, sessions, signals  # noqa: F401
 
 
 class OfficerUsersConfig(WagtailUsersAppConfig):

@@ -72,7 +72,12 @@ def signed_out(sender, request, user, **kwargs):
         return
     reason = getattr(request, "session_end_reason", None) or "signed out"
     record_event(
-        action=Action.SIGN_OUT, actor=user, subject=user, request=request, target=_route(request), data={"reason": reason}
+        action=Action.SIGN_OUT,
+        actor=user,
+        subject=user,
+        request=request,
+        target=_route(request),
+        data={"reason": reason},
     )
 
 

@@ -90,9 +90,7 @@ class AuthenticatorCodeForm(GovUKFormMixin, forms.Form):
         label=_("Code from your authenticator app"),
         help_text=_("The 6 numbers the app shows now, for example 123456."),
         max_length=12,
-        widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
-        ),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}),
     )
 
 

@@ -251,11 +251,11 @@ AXES_LOCKOUT_CALLABLE = "accounts.throttling.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_DISABLE_ACCESS_LOG = True  # the audit trail records every sign-in and sign-out
 AXES_VERBOSE = False
-# Behind the TLS proxy, the address is the last one the proxy appended to X-Forwarded-For;
-# SIGN_IN_PROXY_COUNT is how many proxies sit in front of the app (0: use REMOTE_ADDR).
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("SIGN_IN_PROXY_COUNT", "0")) or None
-if AXES_IPWARE_PROXY_COUNT:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+# Behind the TLS proxy, the client's address is the one the outermost of our proxies put
+# in X-Forwarded-For; SIGN_IN_PROXY_COUNT is how many proxies sit in front of the app
+# (0: the connection's own address). See accounts.throttling.client_address.
+SIGN_IN_PROXY_COUNT = int(os.environ.get("SIGN_IN_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_address"
 
 # A second factor (django-otp: TOTP, plus single-use backup codes) for everyone who can
 # reach the admin. On in production; off here, in the demo and in tests (tests turn it on).

@@ -168,7 +168,9 @@ def test_staff_without_a_device_set_up_an_app_and_see_backup_codes_once(client, 
     codes_page = client.get(response.url)
     codes = re.findall(r"<li><code>([a-z2-7]+)</code></li>", codes_page.content.decode())
     assert len(codes) == 10
-    assert sorted(codes) == sorted(StaticToken.objects.filter(device__user=people["trainer"]).values_list("token", flat=True))
+    assert sorted(codes) == sorted(
+        StaticToken.objects.filter(device__user=people["trainer"]).values_list("token", flat=True)
+    )
     # Shown once: the page does not show them again.
     assert client.get(reverse("accounts:backup_codes")).status_code == 302
     assert admin_status(client) == 200

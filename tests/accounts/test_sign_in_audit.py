@@ -73,6 +73,9 @@ def test_a_password_reset_is_recorded_for_the_person(client, people):
     client.post(reverse("accounts:password_reset"), {"email": "officer@example.police.uk"})
     link = re.search(r"https?://[^/]+(/account/password/reset/\S+/)", mail.outbox[0].body).group(1)
     set_password_url = client.get(link, follow=True).redirect_chain[-1][0]
-    client.post(set_password_url, {"new_password1": "a-much-longer-new-password", "new_password2": "a-much-longer-new-password"})
+    client.post(
+        set_password_url,
+        {"new_password1": "a-much-longer-new-password", "new_password2": "a-much-longer-new-password"},
+    )
     [event] = events(Action.PASSWORD_RESET)
     assert (event.actor, event.subject) == (people["officer"], people["officer"])

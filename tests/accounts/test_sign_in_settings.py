@@ -49,7 +49,9 @@ def test_production_requires_the_second_factor_and_dev_does_not():
     assert read_settings("config.settings.production", "STAFF_REQUIRE_SECOND_FACTOR") == {
         "STAFF_REQUIRE_SECOND_FACTOR": True
     }
-    assert read_settings("config.settings.dev", "STAFF_REQUIRE_SECOND_FACTOR") == {"STAFF_REQUIRE_SECOND_FACTOR": False}
+    assert read_settings("config.settings.dev", "STAFF_REQUIRE_SECOND_FACTOR") == {
+        "STAFF_REQUIRE_SECOND_FACTOR": False
+    }
     assert read_settings(
         "config.settings.production", "STAFF_REQUIRE_SECOND_FACTOR", STAFF_REQUIRE_SECOND_FACTOR="off"
     ) == {"STAFF_REQUIRE_SECOND_FACTOR": False}

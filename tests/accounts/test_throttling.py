@@ -136,3 +136,40 @@ def test_a_new_person_is_not_locked_out_by_someone_elses_failures_elsewhere(clie
     for _ in range(5):
         attempt(client, url, "officer", "wrong", address="198.51.100.1")
     assert attempt(client, url, "newcomer", PASSWORD, address="198.51.100.2").status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded_for", "expected"),
+    [
+        (0, "198.51.100.1", "10.0.0.2"),  # no proxy configured: the header is the client's claim
+        (1, "198.51.100.1", "198.51.100.1"),
+        (1, "203.0.113.66, 198.51.100.1", "198.51.100.1"),  # a forged first hop is ignored
+        (2, "203.0.113.66, 198.51.100.1, 10.0.0.9", "198.51.100.1"),
+        (2, "198.51.100.1", "10.0.0.2"),  # too short to trust
+        (1, "not-an-address", "10.0.0.2"),
+    ],
+)
+def test_failures_are_counted_against_the_clients_address_behind_the_proxies(
+    rf, settings, proxies, forwarded_for, expected
+):
+    from accounts.throttling import client_address
+
+    settings.SIGN_IN_PROXY_COUNT = proxies
+    request = rf.post("/account/sign-in/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded_for)
+    assert client_address(request) == expected
+
+
+def test_behind_a_proxy_one_persons_failures_do_not_pause_everyone(client, people, settings):
+    settings.SIGN_IN_PROXY_COUNT = 1
+    url = reverse("accounts:login")
+    for number in range(5):
+        client.post(
+            url,
+            {"username": f"guess{number}", "password": "wrong"},
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR="198.51.100.1",
+        )
+    response = client.post(
+        url, {"username": "officer", "password": PASSWORD}, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.2"
+    )
+    assert response.status_code == 302

@@ -41,3 +41,38 @@ def test_administrator_signs_in_to_the_admin_and_opens_the_units(journey, demo):
     expect(page.get_by_role("link", name="Stamford Hill Safer Neighbourhood Team")).to_be_visible()
     journey.submit(page.get_by_role("link", name="Stamford Hill Safer Neighbourhood Team"))
     expect(page.get_by_label("Name")).to_have_value("Stamford Hill Safer Neighbourhood Team")
+
+
+def test_staff_set_up_a_second_factor_at_first_sign_in_and_then_reach_the_admin(journey, demo, settings):
+    import base64
+
+    from django_otp.oath import totp
+
+    settings.STAFF_REQUIRE_SECOND_FACTOR = True
+    page = journey.sign_in("admin")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Set up an authenticator app")
+    expect(page.locator("svg.app-qr-code")).to_be_visible()
+    secret = page.locator("#totp-secret").inner_text().replace(" ", "")
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    page.get_by_label("Code from your authenticator app").fill(f"{totp(key):06d}")
+    journey.press_enter(page.get_by_role("button", name="Continue"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your backup codes")
+    expect(page.locator(".app-backup-codes li")).to_have_count(10)
+    journey.submit(page.get_by_role("link", name="I have saved my codes"))
+    journey.goto("/admin/")
+    expect(page).to_have_url(journey.base_url + "/admin/")
+
+    journey.goto("/account/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your account")
+    journey.submit(page.get_by_role("link", name="Manage second factor"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Second factor")
+    journey.goto("/account/email/")
+    expect(page.get_by_label("Your current password")).to_have_attribute("autocomplete", "current-password")
+
+
+def test_too_many_wrong_passwords_show_how_long_to_wait(journey, demo):
+    for _ in range(4):
+        journey.sign_in("officer", password="not-the-password")
+    page = journey.sign_in("officer", password="not-the-password")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Too many attempts to sign in")
+    expect(page.get_by_text("Wait 15 minutes, then try again.")).to_be_visible()
