@@ -7,7 +7,9 @@ Django alone gives neither: a session's expiry moves forward each time the sessi
 so its "age" slides. The sign-in time and the last request are kept in the session itself;
 the last request is written back at most once a minute, so most requests write nothing.
 Every request counts as activity, the background save of quiz answers included: it is sent
-only when the officer changes an answer (docs/decisions.md, "Idle sessions").
+only when the officer changes an answer. Wagtail's editing-session pings do not: the page
+editor sends one every few seconds while it is open, whoever is at the keyboard
+(docs/decisions.md, "Sign-in protection").
 """
 
 from __future__ import annotations
@@ -75,9 +77,15 @@ class SessionLimitsMiddleware:
             if SIGNED_IN_AT not in session:  # a session from before these limits
                 session[SIGNED_IN_AT] = now
             last_seen = session.get(LAST_SEEN)
-            if last_seen is None or now - last_seen >= LAST_SEEN_RESOLUTION_SECONDS:
+            stale = last_seen is None or now - last_seen >= LAST_SEEN_RESOLUTION_SECONDS
+            if stale and not self.is_presence_ping(request):
                 session[LAST_SEEN] = now
         return self.get_response(request)
+
+    @staticmethod
+    def is_presence_ping(request) -> bool:
+        """Wagtail's editor saying it is still open: not a sign that anyone is there."""
+        return request.path_info.startswith(reverse("wagtailadmin_home") + "editing-sessions/")
 
     @staticmethod
     def sign_out(request, reason: str):

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from accounts.factories import UserFactory
 from audit.models import Action, AuditEvent
+from tests.conftest import ROLE_NAMES
 
 pytestmark = pytest.mark.django_db
 
@@ -74,12 +75,16 @@ def test_the_admins_account_settings_no_longer_change_the_email(client_as, peopl
     assert people["administrator"].email == "administrator@example.police.uk"
 
 
-@pytest.mark.parametrize("role", ["officer", "trainer", "administrator"])
-def test_the_account_page_links_to_email_and_password(client_as, role):
-    content = client_as(role).get(reverse("accounts:account")).content.decode()
+@pytest.mark.parametrize("role", ROLE_NAMES)
+def test_the_account_page_links_to_email_and_password_and_staff_to_the_second_factor(client_as, role):
+    response = client_as(role).get(reverse("accounts:account"))
+    if role == "anonymous":
+        assert response.status_code == 302
+        return
+    content = response.content.decode()
     assert reverse("accounts:email_change") in content
     assert reverse("accounts:password_change") in content
-    assert (reverse("accounts:security") in content) is (role != "officer")
+    assert (reverse("accounts:security") in content) is (role not in {"officer", "other_officer"})
 
 
 def test_the_admins_own_password_forms_give_way_to_ours(client_as, people):

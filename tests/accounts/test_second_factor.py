@@ -288,3 +288,38 @@ def test_reset_second_factor_names_an_unknown_user_clearly(people):
 
     with pytest.raises(CommandError, match="No account with the username 'nobody'"):
         call_command("reset_second_factor", "nobody")
+
+
+@pytest.mark.parametrize(
+    ("role", "status", "location"),
+    [
+        ("anonymous", 302, "/account/sign-in/"),
+        ("officer", 403, None),
+        ("trainer", 302, "/account/security/"),
+        ("administrator", 302, "/account/security/"),
+    ],
+)
+def test_the_backup_codes_page_shows_nothing_unless_codes_were_just_issued(client_as, role, status, location):
+    response = client_as(role).get(reverse("accounts:backup_codes"))
+    assert response.status_code == status
+    if location:
+        assert response.url.startswith(location)
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"), [("anonymous", 302), ("officer", 403), ("trainer", 405), ("administrator", 405)]
+)
+def test_new_backup_codes_are_only_given_on_a_post(client_as, role, expected):
+    assert client_as(role).get(reverse("accounts:regenerate_backup_codes")).status_code == expected
+
+
+def test_backup_codes_can_be_removed_with_the_password(client_as, people):
+    device = give_backup_codes(people["trainer"])
+    client = client_as("trainer")
+    assert client.get(reverse("accounts:remove_device", args=["unknown", device.pk])).status_code == 404
+    response = client.post(
+        reverse("accounts:remove_device", args=["backup-codes", device.pk]), {"current_password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert not StaticDevice.objects.filter(pk=device.pk).exists()
+    assert AuditEvent.objects.get(action=Action.SECOND_FACTOR_REMOVED).data["kind"] == "backup codes"

@@ -128,3 +128,14 @@ def test_a_session_from_before_the_limits_is_given_a_clock_not_ended(client, peo
         session.save()
         assert client.get(RECORD).status_code == 200
         assert LAST_SEEN in client.session
+
+
+def test_the_page_editors_presence_pings_do_not_keep_a_session_alive(client, people, start):
+    with time_machine.travel(start, tick=False):
+        sign_in(client, "trainer")
+    for step in range(1, 4):
+        with time_machine.travel(start + minutes(10 * step), tick=False):
+            client.post("/admin/editing-sessions/ping/wagtailcore/page/1/1/")
+    with time_machine.travel(start + minutes(31), tick=False):
+        assert client.get(RECORD).status_code == 302
+    assert "_auth_user_id" not in client.session
