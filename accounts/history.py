@@ -27,9 +27,7 @@ def scope_log_entries(queryset, user):
     for model, (_person_field, see_everyone_permission) in SCOPED_MODELS.items():
         if sees_everyone(user, see_everyone_permission):
             continue
-        visible_ids = (
-            visible_records(model, user).annotate(object_key=Cast("pk", CharField())).values("object_key")
-        )
+        visible_ids = visible_records(model, user).annotate(object_key=Cast("pk", CharField())).values("object_key")
         content_type = ContentType.objects.get_for_model(model)
         queryset = queryset.filter(~Q(content_type=content_type) | Q(object_id__in=visible_ids))
     return queryset

@@ -30,7 +30,7 @@ class ExemptionForm(GrantedForPersonFormMixin, WagtailAdminModelForm):
         ends_on = self.fields["ends_on"]
         ends_on.error_messages["required"] = _("Give the date the exemption ends.")
         ends_on.help_text = _(
-            "At most %(months)s months from today. Grant a new exemption when this one runs out, if it is still needed."
+            "At most %(months)s months from today. Grant a new exemption when this one runs out, if still needed."
         ) % {"months": settings.EXEMPTION_MAX_MONTHS}
 
     def clean_evidence(self):

@@ -144,9 +144,7 @@ def grant_adjustment(
 @transaction.atomic
 def withdraw_adjustment(*, adjustment: Adjustment, withdrawn_by, request=None) -> None:
     """Withdraw (delete) an adjustment; the audit event keeps what it was and who granted it."""
-    data = _audit_data(adjustment) | {
-        "granted_by": adjustment.granted_by_name or granter_name(adjustment.granted_by)
-    }
+    data = _audit_data(adjustment) | {"granted_by": adjustment.granted_by_name or granter_name(adjustment.granted_by)}
     target = f"adjustment:{adjustment.pk}"
     log(instance=adjustment, action="wagtail.delete", user=withdrawn_by)
     adjustment.delete()
