@@ -122,7 +122,7 @@ def test_an_officers_short_answer_reaches_the_item_analysis_as_text(client_as, p
 
 
 @pytest.mark.django_db
-def test_staff_written_reasons_come_out_neutralised_in_the_grant_exports(client_as, people, org, quiz):
+def test_staff_written_reasons_come_out_neutralised_in_the_exemptions_exports(client_as, people, org, quiz):
     requirement = RequirementFactory(course=quiz.get_parent().specific, targets=[unit_target(org.force)])
     today = timezone.localdate()
     for reason in FORMULAS:
@@ -146,7 +146,7 @@ def test_staff_written_reasons_come_out_neutralised_in_the_grant_exports(client_
 
 
 @pytest.mark.django_db
-def test_adjustment_reasons_come_out_neutralised(client_as, people, quiz, settings):
+def test_staff_written_reasons_come_out_neutralised_in_the_adjustments_export(client_as, people, quiz, settings):
     settings.ADJUSTMENT_MAX_EXTRA_TIME_PERCENT = 300
     for reason in FORMULAS:
         adjustments.grant_adjustment(
