@@ -5,7 +5,8 @@ names a record: index, inspect, history, usage, edit and delete.
 
 Subclass ``ScopedToPeopleViewSet`` and set ``person_field`` and, if some role sees
 everyone, ``see_everyone_permission``; its views get both. A view class of one's own
-must subclass the matching ``Scoped*View``.
+must subclass the matching ``Scoped*View``. Wagtail's site history report shows their
+log entries on the same terms (``accounts.history``).
 """
 
 from django import forms
@@ -71,6 +72,20 @@ class ScopedDeleteView(ScopedToPeopleMixin, generic.DeleteView):
         return self.scoped_queryset()
 
 
+#: Every model with a ``ScopedToPeopleViewSet``: ``{model: (person_field, see_everyone_permission)}``.
+#: Wagtail's site history is scoped by it too (``accounts.history``).
+SCOPED_MODELS: dict[type, tuple[str, str | None]] = {}
+
+
+def visible_records(model, user):
+    """The records of a scoped ``model`` that ``user`` may see."""
+    person_field, see_everyone_permission = SCOPED_MODELS[model]
+    queryset = model._default_manager.all()
+    if sees_everyone(user, see_everyone_permission):
+        return queryset
+    return queryset.filter(**{f"{person_field}__in": people_visible_to(user)})
+
+
 class ScopedToPeopleViewSet(ModelViewSet):
     """A ``ModelViewSet`` of records about people, every view scoped to the viewer's people."""
 
@@ -87,6 +102,10 @@ class ScopedToPeopleViewSet(ModelViewSet):
     usage_view_class = ScopedUsageView
     edit_view_class = ScopedEditView
     delete_view_class = ScopedDeleteView
+
+    def on_register(self):
+        super().on_register()
+        SCOPED_MODELS[self.model] = (self.person_field, self.see_everyone_permission)
 
     def _scope_kwargs(self) -> dict:
         return {
@@ -132,7 +151,13 @@ class GrantedForPersonFormMixin:
         if not sees_everyone(for_user, self.see_everyone_permission):
             people = people.filter(pk__in=people_visible_to(for_user).values("pk"))
         self.fields["user"].queryset = people.order_by("last_name", "first_name")
+        if for_user is not None and not self.instance.pk:
+            # Known before validation, so that the model's rules (never to oneself) apply to it.
+            self.instance.granted_by = for_user
 
     def save(self, commit=True):
+        from .grants import granter_name
+
         self.instance.granted_by = self.for_user
+        self.instance.granted_by_name = granter_name(self.for_user)
         return super().save(commit=commit)

@@ -13,6 +13,7 @@ from ``ComplianceState``, the same facts stored per current assignment.
 Requirements and exemptions are edited in the Wagtail admin under "Compliance".
 """
 
+import calendar
 import datetime
 import uuid
 from pathlib import PurePath
@@ -22,6 +23,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -198,8 +201,23 @@ def evidence_path(instance, filename: str) -> str:
     return f"exemption-evidence/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
 
 
+def months_after(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` calendar months later (31 January + 1 month is the end of February)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
 class Exemption(models.Model):
-    """One person excused from one requirement, from a date until a date (or until withdrawn)."""
+    """
+    One person excused from one requirement, from a date until a date. Granted (and
+    withdrawn) through ``compliance.exemptions``, in the admin under Compliance → Exemptions.
+
+    The rules every path obeys are in ``clean``: nobody exempts themselves; the exemption
+    starts no earlier than the person's assignment to the requirement and ends no more than
+    ``EXEMPTION_MAX_MONTHS`` ahead. Who granted it is kept twice: the account, and its name
+    as it was then (``granted_by_name``), so renaming the account does not rewrite history.
+    """
 
     requirement = models.ForeignKey(Requirement, on_delete=models.PROTECT, related_name="exemptions")
     user = models.ForeignKey(
@@ -216,9 +234,18 @@ class Exemption(models.Model):
         ),
     )
     starts_on = models.DateField(_("from"), default=datetime.date.today)
-    ends_on = models.DateField(_("until"), null=True, blank=True, help_text=_("Leave empty for no end date."))
+    # Nullable for exemptions granted before an end date was required; every new one has one.
+    ends_on = models.DateField(
+        _("until"), null=True, help_text=_("Grant a new exemption when this one runs out, if it is still needed.")
+    )
     granted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("granted by")
+    )
+    granted_by_name = models.CharField(
+        _("granted by (as named then)"),
+        max_length=255,
+        blank=True,
+        help_text=_("Rank, name and warrant number of the person who granted it, when they granted it."),
     )
     granted_at = models.DateTimeField(_("granted"), auto_now_add=True)
 
@@ -236,7 +263,43 @@ class Exemption(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.user} exempt from {self.requirement}"
+        # Not the person's name: this label is stored in Wagtail's history and shown in the
+        # site history report, where an exemption beside a name can reveal a health condition.
+        return str(_("Exemption #%(pk)s") % {"pk": self.pk}) if self.pk else str(_("New exemption"))
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.user_id and self.user_id == self.granted_by_id:
+            errors["user"] = _("Nobody can exempt themselves: ask another manager or an administrator.")
+        starts, ends = self.starts_on, self.ends_on
+        latest = months_after(timezone.localdate(), settings.EXEMPTION_MAX_MONTHS)
+        # A missing end date is refused by the field itself (every new exemption has one).
+        if ends and starts and ends < starts:
+            errors["ends_on"] = _("An exemption cannot end before it starts.")
+        elif ends and ends > latest:
+            errors["ends_on"] = _(
+                "An exemption can run at most %(months)s months ahead: until %(latest)s at the latest."
+            ) % {"months": settings.EXEMPTION_MAX_MONTHS, "latest": date_format(latest)}
+        if self.user_id and self.requirement_id:
+            # "The assignment" is the person's latest assignment to the requirement (current, or
+            # the last one if it has ended): an exemption excuses them from that, so it cannot
+            # begin before they fell under it.
+            assignment = (
+                Assignment.objects.filter(user_id=self.user_id, requirement_id=self.requirement_id)
+                .order_by("-assigned_on")
+                .first()
+            )
+            if assignment is None:
+                errors["requirement"] = _(
+                    "%(person)s is not required to complete this, so there is nothing to exempt them from."
+                ) % {"person": self.user.display_name}
+            elif starts and starts < assignment.assigned_on:
+                errors["starts_on"] = _(
+                    "An exemption cannot start before %(person)s was assigned this requirement, on %(date)s."
+                ) % {"person": self.user.display_name, "date": date_format(assignment.assigned_on)}
+        if errors:
+            raise ValidationError(errors)
 
 
 @register_setting(icon="warning")

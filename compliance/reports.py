@@ -34,6 +34,7 @@ from wagtail.admin.views.reports import ReportView
 
 from accounts.models import Rank, User
 from accounts.selectors import unit_tree
+from core.spreadsheets import safe_csv_row
 
 from . import selectors
 from .models import ComplianceState
@@ -177,11 +178,14 @@ def export_rows(values: Iterable[tuple]) -> Iterator[tuple]:
 
 
 def csv_chunks(headings: list[str], rows: Iterable[tuple], rows_per_chunk: int = 1000) -> Iterator[bytes]:
-    """CSV (the csv module's dialect, as Wagtail writes it) in chunks of many rows, not one per row."""
+    """
+    CSV (the csv module's dialect, as Wagtail writes it) in chunks of many rows, not one per
+    row; formula-like cells neutralised as in every export (``core.spreadsheets``).
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(headings)
-    rows = iter(rows)
+    rows = map(safe_csv_row, rows)
     while True:
         writer.writerows(islice(rows, rows_per_chunk))
         chunk = buffer.getvalue()

@@ -12,9 +12,11 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from accounts.grants import GrantCreateView, WithdrawView
 from accounts.scoping import ScopedToPeopleViewSet
 
 from . import services
+from .exemptions import grant_exemption, withdraw_exemption
 from .forms import ExemptionForm
 from .models import Exemption, Requirement
 
@@ -76,8 +78,30 @@ def _evidence_link(exemption):
     return format_html('<a href="{}">{}</a>', reverse("compliance:evidence", args=[exemption.pk]), _("Evidence"))
 
 
+class ExemptionCreateView(GrantCreateView):
+    def grant(self, form):
+        data = form.cleaned_data
+        return grant_exemption(
+            person=data["user"],
+            requirement=data["requirement"],
+            reason=data["reason"],
+            starts_on=data["starts_on"],
+            ends_on=data["ends_on"],
+            evidence=data.get("evidence"),
+            granted_by=self.request.user,
+            request=self.request,
+        )
+
+
+class ExemptionWithdrawView(WithdrawView):
+    def withdraw(self, instance):
+        withdraw_exemption(exemption=instance, withdrawn_by=self.request.user, request=self.request)
+
+
 class ExemptionViewSet(ScopedToPeopleViewSet):
     model = Exemption
+    add_view_class = ExemptionCreateView
+    delete_view_class = ExemptionWithdrawView
     name = "exemptions"
     icon = "pick"
     menu_label = _("Exemptions")
@@ -87,7 +111,7 @@ class ExemptionViewSet(ScopedToPeopleViewSet):
         "requirement",
         DateColumn("starts_on", label=_("From")),
         DateColumn("ends_on", label=_("Until")),
-        Column("granted_by", label=_("Granted by"), accessor="granted_by"),
+        Column("granted_by", label=_("Granted by"), accessor="granted_by_name"),
         Column("evidence", label=_("Evidence"), accessor=_evidence_link),
     ]
     list_filter = ["requirement"]
@@ -99,8 +123,10 @@ class ExemptionViewSet(ScopedToPeopleViewSet):
         "starts_on",
         "ends_on",
         "reason",
-        "granted_by",
+        "granted_by_name",
+        "granted_at",
     ]
+    export_headings = {"user.display_name": _("Person"), "user.warrant_number": _("Warrant number")}
     export_filename = "exemptions"
 
     def get_form_class(self, for_update=False):

@@ -5,7 +5,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.history import site_history_urls
+
 urlpatterns = [
+    # Wagtail's site history report, scoped to the viewer's people (docs/security.md §2):
+    # ahead of Wagtail's admin, so that it answers at Wagtail's own address.
+    path("admin/reports/site-history/", include(site_history_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("account/", include("accounts.urls")),

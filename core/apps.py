@@ -10,3 +10,9 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from .spreadsheets import patch_wagtail_exports
+
+        # Every CSV export neutralises formula-like cells (docs/security.md §5).
+        patch_wagtail_exports()

@@ -241,6 +241,7 @@ def tell_story(story: str, person: User, course: CoursePage, requirement: Requir
             starts_on=today - datetime.timedelta(days=40),
             ends_on=today + datetime.timedelta(days=80),
             granted_by=admin,
+            granted_by_name=admin.display_name,
         )
 
 

@@ -1,17 +1,23 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from accounts.grants import add_errors
 from accounts.models import User
 from accounts.scoping import GrantedForPersonFormMixin, PersonChoiceField
 
+from .adjustments import SEE_EVERYONE, check_allowance
 from .models import Adjustment, QuizPage
 
 
 class AdjustmentForm(GrantedForPersonFormMixin, WagtailAdminModelForm):
-    """Trainers and administrators adjust for anyone; managers for the people in their units."""
+    """
+    Trainers and administrators adjust for anyone, managers for the people in their units,
+    nobody for themselves; totals are capped (``quizzes.adjustments``), which saves it.
+    """
 
-    see_everyone_permission = "quizzes.grant_to_anyone"
+    see_everyone_permission = SEE_EVERYONE
     user = PersonChoiceField(queryset=User.objects.none(), label=_("Officer"))
 
     class Meta:
@@ -25,6 +31,16 @@ class AdjustmentForm(GrantedForPersonFormMixin, WagtailAdminModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        if not cleaned_data.get("extra_time_percent") and not cleaned_data.get("extra_attempts"):
+        time, attempts = cleaned_data.get("extra_time_percent"), cleaned_data.get("extra_attempts")
+        if not time and not attempts:
             raise forms.ValidationError(_("Give extra time, extra attempts or both."))
+        person = cleaned_data.get("user")
+        if person is not None and time is not None and attempts is not None:
+            # Checked again under a lock when it is saved (another grant may come first).
+            try:
+                check_allowance(
+                    person=person, quiz=cleaned_data.get("quiz"), extra_time_percent=time, extra_attempts=attempts
+                )
+            except ValidationError as error:
+                add_errors(self, error)
         return cleaned_data

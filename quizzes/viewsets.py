@@ -11,10 +11,12 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, LiveStatu
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from accounts.grants import GrantCreateView, WithdrawView
 from accounts.scoping import ScopedInspectView, ScopedToPeopleViewSet
 from accounts.selectors import unit_tree
 from accounts.viewsets import UnitTreeFilter
 
+from .adjustments import SEE_EVERYONE, grant_adjustment, withdraw_adjustment
 from .blocks import QuestionType
 from .forms import AdjustmentForm
 from .models import Adjustment, Attempt, AttemptStatus, Question, QuestionCategory, QuizPage
@@ -159,20 +161,41 @@ class AttemptViewSet(ScopedToPeopleViewSet):
 # Reasonable adjustments: granted and listed, never edited (a new one supersedes).
 
 
+class AdjustmentCreateView(GrantCreateView):
+    def grant(self, form):
+        data = form.cleaned_data
+        return grant_adjustment(
+            person=data["user"],
+            quiz=data.get("quiz"),
+            extra_time_percent=data["extra_time_percent"],
+            extra_attempts=data["extra_attempts"],
+            reason=data["reason"],
+            granted_by=self.request.user,
+            request=self.request,
+        )
+
+
+class AdjustmentWithdrawView(WithdrawView):
+    def withdraw(self, instance):
+        withdraw_adjustment(adjustment=instance, withdrawn_by=self.request.user, request=self.request)
+
+
 class AdjustmentViewSet(ScopedToPeopleViewSet):
     model = Adjustment
+    add_view_class = AdjustmentCreateView
+    delete_view_class = AdjustmentWithdrawView
     name = "adjustments"
     icon = "time"
     menu_label = _("Reasonable adjustments")
     scope_select_related = ("user", "quiz", "granted_by")
-    see_everyone_permission = "quizzes.grant_to_anyone"
+    see_everyone_permission = SEE_EVERYONE
     search_fields = ["user__first_name", "user__last_name", "user__warrant_number", "reason"]
     list_display = [
         Column("officer", label=_("Officer"), accessor="user.display_name"),
         Column("quiz", label=_("Quiz"), accessor="quiz"),
         "extra_time_percent",
         "extra_attempts",
-        Column("granted_by", label=_("Granted by"), accessor="granted_by"),
+        Column("granted_by", label=_("Granted by"), accessor="granted_by_name"),
         DateColumn("granted_at", label=_("Granted")),
     ]
     list_export = [
@@ -181,9 +204,10 @@ class AdjustmentViewSet(ScopedToPeopleViewSet):
         "extra_time_percent",
         "extra_attempts",
         "reason",
-        "granted_by",
+        "granted_by_name",
         "granted_at",
     ]
+    export_headings = {"user.display_name": _("Officer")}
     export_filename = "reasonable-adjustments"
 
     def get_form_class(self, for_update=False):

@@ -209,6 +209,13 @@ TASKS = {
 COMPLIANCE_XLSX_SYNC_MAX_ROWS = int(os.environ.get("COMPLIANCE_XLSX_SYNC_MAX_ROWS", "5000"))
 COMPLIANCE_EXPORT_RETENTION_HOURS = int(os.environ.get("COMPLIANCE_EXPORT_RETENTION_HOURS", "24"))
 
+# Grants (docs/security.md §1): an exemption ends at most EXEMPTION_MAX_MONTHS ahead; an
+# officer's reasonable adjustments on any one quiz add up to at most these. Environment
+# variables, not admin settings: the limits bind the accounts that could edit them.
+EXEMPTION_MAX_MONTHS = int(os.environ.get("EXEMPTION_MAX_MONTHS", "24"))
+ADJUSTMENT_MAX_EXTRA_TIME_PERCENT = int(os.environ.get("ADJUSTMENT_MAX_EXTRA_TIME_PERCENT", "100"))
+ADJUSTMENT_MAX_EXTRA_ATTEMPTS = int(os.environ.get("ADJUSTMENT_MAX_EXTRA_ATTEMPTS", "3"))
+
 
 # Accounts: officers are a custom user model from the first migration.
 

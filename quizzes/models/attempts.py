@@ -8,6 +8,7 @@ or deleting the question in the bank changes none of it.
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -133,7 +134,13 @@ class Adjustment(models.Model):
     """
     A reasonable adjustment for one officer: extra time (a percentage of any time limit)
     and/or extra attempts, on one quiz or on every quiz, with who granted it and why.
-    Granted in the admin by trainers and by managers (for officers in their units).
+    Granted (and withdrawn) through ``quizzes.adjustments``, in the admin by trainers and by
+    managers (for officers in their units); never edited, a new one adds to it.
+
+    Nobody adjusts for themselves (``clean``), and an officer's adjustments on any one quiz
+    add up to at most ``ADJUSTMENT_MAX_EXTRA_TIME_PERCENT`` and
+    ``ADJUSTMENT_MAX_EXTRA_ATTEMPTS`` (``quizzes.adjustments.check_allowance``). Who granted
+    it is kept as the account and as its name then (``granted_by_name``).
     """
 
     user = models.ForeignKey(
@@ -158,6 +165,12 @@ class Adjustment(models.Model):
     granted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("granted by")
     )
+    granted_by_name = models.CharField(
+        _("granted by (as named then)"),
+        max_length=255,
+        blank=True,
+        help_text=_("Rank, name and warrant number of the person who granted it, when they granted it."),
+    )
     granted_at = models.DateTimeField(_("granted"), auto_now_add=True)
 
     class Meta:
@@ -174,4 +187,13 @@ class Adjustment(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.user}: +{self.extra_time_percent}% time, +{self.extra_attempts} attempts"
+        # Neither the officer's name nor the figures: this label is stored in Wagtail's history
+        # and shown in the site history report, where it would imply a health condition.
+        return str(_("Adjustment #%(pk)s") % {"pk": self.pk}) if self.pk else str(_("New adjustment"))
+
+    def clean(self):
+        super().clean()
+        if self.user_id and self.user_id == self.granted_by_id:
+            raise ValidationError(
+                {"user": _("Nobody can grant themselves an adjustment: ask a trainer or another manager.")}
+            )

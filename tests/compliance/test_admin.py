@@ -1,5 +1,7 @@
 """Requirements and exemptions in the Wagtail admin."""
 
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -91,7 +93,7 @@ def exemption_form(user, requirement, **extra):
         "requirement": requirement.pk,
         "reason": "Maternity leave",
         "starts_on": timezone.localdate().isoformat(),
-        "ends_on": "",
+        "ends_on": (timezone.localdate() + datetime.timedelta(days=90)).isoformat(),
         **extra,
     }
 
