@@ -12,7 +12,7 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401  (unit history is derived data)
+        from . import auditing, signals  # noqa: F401  (unit history is derived data; role changes are audited)
 
 
 class OfficerUsersConfig(WagtailUsersAppConfig):

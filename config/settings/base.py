@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "courses",
     "quizzes",
     "compliance",
+    "privacy",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -80,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Audit trail: events recorded from signals name the request's user and address.
+    "audit.middleware.AuditRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -195,6 +198,12 @@ TASKS = {
 
 COMPLIANCE_XLSX_SYNC_MAX_ROWS = int(os.environ.get("COMPLIANCE_XLSX_SYNC_MAX_ROWS", "5000"))
 COMPLIANCE_EXPORT_RETENTION_HOURS = int(os.environ.get("COMPLIANCE_EXPORT_RETENTION_HOURS", "24"))
+
+
+# Audit and retention: people who left more than this many years ago are anonymised by
+# `manage.py anonymise_leavers` (docs/deployment.md).
+
+RETENTION_YEARS = int(os.environ.get("RETENTION_YEARS", "6"))
 
 
 # Accounts: officers are a custom user model from the first migration.
