@@ -119,6 +119,7 @@ class AuditTrailReportView(ReportView):
                 data={"format": request.GET.get("export"), "filters": filters, "rows": self.export_row_count},
             )
         elif not self.results_only:
+            response.render()  # before the write, which pins the request's reads to the primary
             record_event(
                 action=Action.AUDIT_TRAIL_VIEWED,
                 request=request,

@@ -65,6 +65,10 @@ class CompliancePermissionMixin:
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
         if self.audit_name and not getattr(self, "is_export", False) and response.status_code == 200:
+            # Rendered first: writing pins the request to the primary database, and the
+            # report's own reads belong on the replica when there is one.
+            if hasattr(response, "render"):
+                response.render()
             record_event(
                 action=Action.REPORT_VIEWED,
                 request=request,

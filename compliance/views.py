@@ -61,7 +61,9 @@ class TranscriptExport(SpreadsheetExportMixin):
     def transcript_rows(self) -> list[dict]:
         return list(transcript_rows(self.person))
 
-    def record_view(self):
+    def record_view(self, response):
+        """Record the view once the page is rendered (a write pins the request's reads to the primary)."""
+        response.render()
         record_event(
             action=self.viewed_action,
             request=self.request,
@@ -69,6 +71,7 @@ class TranscriptExport(SpreadsheetExportMixin):
             target=f"record:{self.person.pk}",
             data={"filters": querystring_filters(self.request.GET)} if self.request.GET else None,
         )
+        return response
 
 
 def transcript_rows(person):
@@ -110,8 +113,7 @@ class MyRecordView(LoginRequiredMixin, TranscriptExport, TemplateView):
         self.person = request.user
         if self.is_export:
             return self.export_transcript()
-        self.record_view()
-        return super().get(request, *args, **kwargs)
+        return self.record_view(super().get(request, *args, **kwargs))
 
     def transcript_rows(self) -> list[dict]:
         """
@@ -146,8 +148,7 @@ class TranscriptView(
     def get(self, request, *args, **kwargs):
         if self.is_export:
             return self.export_transcript()
-        self.record_view()
-        return super().get(request, *args, **kwargs)
+        return self.record_view(super().get(request, *args, **kwargs))
 
     def get_page_title(self):
         return _("Record of learning")
