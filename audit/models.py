@@ -62,7 +62,7 @@ class AuditEventQuerySet(models.QuerySet):
     def update(self, **kwargs):
         raise AppendOnlyError("Audit events cannot be changed.")
 
-    def delete(self):
+    def delete(self, *args, **kwargs):
         raise AppendOnlyError("Audit events cannot be deleted.")
 
     def bulk_create(self, *args, **kwargs):

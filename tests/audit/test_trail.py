@@ -41,8 +41,8 @@ def tampering():
 
 @pytest.fixture
 def trail(db):
-    officer = UserFactory(username="pc-one", first_name="Ada", last_name="Jones")
-    manager = UserFactory(username="sgt-two", first_name="Ben", last_name="Okafor")
+    officer = UserFactory(username="pc-one", first_name="Ada", last_name="Jones", roles=[])
+    manager = UserFactory(username="sgt-two", first_name="Ben", last_name="Okafor", roles=[])
     for number in range(5):
         record_event(
             action=Action.RECORD_VIEWED, actor=manager, subject=officer, target=f"record:{number}", data={"n": number}
@@ -113,6 +113,7 @@ def test_the_request_names_the_actor_and_address(rf, db):
         pytest.param(lambda e: AuditEvent.objects.filter(pk=e.pk).update(target="x"), id="queryset-update"),
         pytest.param(lambda e: AuditEvent.objects.filter(pk=e.pk).delete(), id="queryset-delete"),
         pytest.param(lambda e: AuditEvent.objects.all().delete(), id="delete-all"),
+        pytest.param(lambda e: AuditEvent.objects.all()._raw_delete("default"), id="raw-delete"),
         pytest.param(lambda e: AuditEvent.objects.bulk_update([e], ["target"]), id="bulk-update"),
         pytest.param(lambda e: AuditEvent.objects.bulk_create([AuditEvent(action="x", hash="")]), id="bulk-create"),
         pytest.param(lambda e: AuditEvent.objects.create(action="x", sequence=99, hash=""), id="create-outside"),
