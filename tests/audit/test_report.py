@@ -53,10 +53,8 @@ def test_only_administrators_reach_the_audit_trail(client_as, events, role):
     assert (export.status_code == 200) == (role == "administrator")
 
 
-@pytest.mark.parametrize("role", ROLE_NAMES)
+@pytest.mark.parametrize("role", [role for role in ROLE_NAMES if role != "anonymous"])  # anonymous: above
 def test_the_reports_menu_lists_the_audit_trail_for_administrators_only(client_as, people, role):
-    if role == "anonymous":
-        return  # the admin is not reached at all (above)
     response = client_as(role).get(reverse("wagtailadmin_home"))
     if response.status_code != 200:
         assert role in ("officer", "other_officer")  # no admin access at all
