@@ -12,9 +12,9 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Unit history is derived data; sign-in events, session limits and the second-factor
-        # flag are receivers of Django's auth signals.
-        from . import auditing, second_factor, sessions, signals  # noqa: F401
+        # Unit history is derived data; sign-in events, role changes, session limits and the
+        # second-factor flag are receivers of Django's auth signals.
+        from . import auditing, role_auditing, second_factor, sessions, signals  # noqa: F401
 
 
 class OfficerUsersConfig(WagtailUsersAppConfig):

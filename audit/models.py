@@ -2,7 +2,10 @@
 The audit trail: who did or looked at what, and when.
 
 Events are written only through ``audit.services.record_event``; nothing edits or deletes
-them. The administrators' report is ``audit.views`` (registered in ``audit.wagtail_hooks``).
+them (refused here in code, and on PostgreSQL by a trigger from ``migrations/0002``). Each
+event carries the hash of the one before it, so ``manage.py verify_audit_trail`` can show
+that none was changed, removed or reordered. The administrators' report is ``audit.views``
+(registered in ``audit.wagtail_hooks``).
 """
 
 from django.conf import settings
@@ -44,14 +47,48 @@ class Action(models.TextChoices):
     ADJUSTMENT_CHANGED = "adjustment.changed", _("Adjustment changed")
     ADJUSTMENT_WITHDRAWN = "adjustment.withdrawn", _("Adjustment withdrawn")
     SUBJECT_ACCESS_EXPORTED = "privacy.subject_access_exported", _("Subject-access export made")
+    PERSON_REACTIVATED = "people.reactivated", _("Account reactivated")
+    AUDIT_TRAIL_VIEWED = "audit.viewed", _("Audit trail viewed")
+    AUDIT_TRAIL_EXPORTED = "audit.exported", _("Audit trail exported")
+
+
+class AppendOnlyError(Exception):
+    """Raised by every code path that would change or delete an audit event."""
+
+
+class AuditEventQuerySet(models.QuerySet):
+    """Reads only: bulk writes would bypass the chain, and changes and deletions are refused."""
+
+    def update(self, **kwargs):
+        raise AppendOnlyError("Audit events cannot be changed.")
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Audit events cannot be deleted.")
+
+    def bulk_create(self, *args, **kwargs):
+        raise AppendOnlyError("Audit events are added one at a time by audit.services.record_event.")
+
+    def bulk_update(self, *args, **kwargs):
+        raise AppendOnlyError("Audit events cannot be changed.")
+
+    def update_or_create(self, *args, **kwargs):
+        raise AppendOnlyError("Audit events cannot be changed.")
+
+    _raw_delete = delete
 
 
 class AuditEvent(models.Model):
     """
     One thing that happened, append-only. People are snapshotted by name as well as linked,
     so renaming or anonymising an account does not rewrite who did what at the time.
+
+    ``sequence`` numbers the events 1, 2, 3… with no gap; ``previous_hash`` is the ``hash``
+    of event ``sequence - 1`` and ``hash`` is the SHA-256 of this event's canonical form
+    (``audit.chain.canonical``), previous hash included. Listed in the admin under
+    Reports → Audit trail, for administrators only.
     """
 
+    sequence = models.PositiveBigIntegerField(_("number"), unique=True, editable=False)
     occurred_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     action = models.CharField(_("action"), max_length=64, db_index=True)
     actor = models.ForeignKey(
@@ -75,11 +112,19 @@ class AuditEvent(models.Model):
     target = models.CharField(_("object"), max_length=255, blank=True)
     ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
     data = models.JSONField(_("details"), default=dict, blank=True)
+    previous_hash = models.CharField(_("hash of the event before"), max_length=64, blank=True, editable=False)
+    hash = models.CharField(_("hash"), max_length=64, editable=False)
+
+    objects = AuditEventQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
-        ordering = ["-occurred_at", "-pk"]
+        ordering = ["-sequence"]
+        default_permissions = ("view",)
+        permissions = [
+            ("export_subject_access", _("Can export everything held about one person (subject access)")),
+        ]
         indexes = [
             models.Index(fields=["actor", "occurred_at"], name="audit_actor_when"),
             models.Index(fields=["subject", "occurred_at"], name="audit_subject_when"),
@@ -88,8 +133,42 @@ class AuditEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.get_action_display()} ({self.occurred_at:%Y-%m-%d %H:%M})"
 
+    def save(self, *args, **kwargs):
+        if not self._state.adding or not getattr(self, "_appending", False):
+            raise AppendOnlyError("Audit events are written once, by audit.services.record_event, and never changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Audit events cannot be deleted.")
+
     def get_action_display(self) -> str:
         try:
             return str(Action(self.action).label)
         except ValueError:
             return self.action
+
+    action_label = property(get_action_display)
+
+    @property
+    def details(self) -> str:
+        """The details as one line of text ("filters: {...}, rows: 12"), for the report and its export."""
+        return ", ".join(f"{key}: {value}" for key, value in sorted(self.data.items()))
+
+
+class ChainHead(models.Model):
+    """
+    The end of the chain: one row holding the last event's number and hash. Appending locks
+    and moves it (so concurrent writers queue instead of forking the chain), and
+    ``verify_audit_trail`` compares it with the last event, so removing events from the end
+    is detected too. Not shown in the admin.
+    """
+
+    sequence = models.PositiveBigIntegerField(default=0)
+    hash = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("end of the audit chain")
+        default_permissions = ()
+
+    def __str__(self) -> str:
+        return f"#{self.sequence}"

@@ -15,7 +15,11 @@ from django.core.exceptions import PermissionDenied
 from django.core.files import File
 from django.db import transaction
 from django.db.models import QuerySet
+from django.http import QueryDict
 from django.utils import timezone
+
+from audit.models import Action
+from audit.services import record_event
 
 from .models import ExportJob, ExportStatus
 
@@ -36,7 +40,7 @@ def run_export(job_id: int) -> ExportJob | None:
     Build the job's file: the report's rows for the requester's scope now (not when they
     asked), written with openpyxl's write-only mode to a temporary file, then to storage.
     """
-    from .reports import export_rows, report_for, write_xlsx
+    from .reports import export_rows, querystring_filters, report_for, write_xlsx
 
     # Claimed with one conditional update, so two workers never build the same job.
     if not ExportJob.objects.filter(pk=job_id, status=ExportStatus.PENDING).update(status=ExportStatus.RUNNING):
@@ -58,7 +62,19 @@ def run_export(job_id: int) -> ExportJob | None:
     job.status = ExportStatus.READY
     job.row_count = rows
     job.finished_at = timezone.now()
-    job.save(update_fields=["status", "file", "row_count", "finished_at"])
+    with transaction.atomic():
+        job.save(update_fields=["status", "file", "row_count", "finished_at"])
+        record_event(
+            action=Action.REPORT_EXPORTED,
+            actor=user,
+            target=f"report:{job.report}",
+            data={
+                "format": "xlsx",
+                "filters": querystring_filters(QueryDict(job.querystring)),
+                "rows": rows,
+                "job": job.pk,
+            },
+        )
     return job
 
 

@@ -34,6 +34,8 @@ from wagtail.admin.views.reports import ReportView
 
 from accounts.models import Rank, User
 from accounts.selectors import unit_tree
+from audit.models import Action
+from audit.services import record_event
 from core.spreadsheets import safe_csv_row
 
 from . import selectors
@@ -44,11 +46,57 @@ from .status import Status
 REPORT_PERMISSION = "compliance.view_compliance_reports"
 
 
+#: Query-string keys that are not filters (paging, the export format, Wagtail's fragment flag).
+NOT_FILTERS = frozenset({"export", "p", "after", "before", "_w_filter_fragment"})
+
+
+def querystring_filters(query: QueryDict) -> dict:
+    """The filters in a query string, as the audit trail records them."""
+    return {key: values if len(values) > 1 else values[0] for key, values in query.lists() if key not in NOT_FILTERS}
+
+
 class CompliancePermissionMixin:
     permission_required = "view_compliance_reports"
+    #: The report's name in the audit trail ("report:overdue"); None for views that are not reports.
+    audit_name: str | None = None
 
     def user_has_permission(self, permission):
         return self.request.user.has_perm(REPORT_PERMISSION)
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if self.audit_name and not getattr(self, "is_export", False) and response.status_code == 200:
+            # Rendered first: writing pins the request to the primary database, and the
+            # report's own reads belong on the replica when there is one.
+            if hasattr(response, "render"):
+                response.render()
+            record_event(
+                action=Action.REPORT_VIEWED,
+                request=request,
+                target=f"report:{self.audit_name}",
+                data={"filters": querystring_filters(request.GET)},
+            )
+        return response
+
+    def audit_export(self, rows: int | None, **data) -> None:
+        """Record who exported this report, with which filters, in which format and how many rows."""
+        record_event(
+            action=Action.REPORT_EXPORTED,
+            request=self.request,
+            target=f"report:{self.audit_name}",
+            data={
+                "format": self.request.GET.get("export"),
+                "filters": querystring_filters(self.request.GET),
+                "rows": rows,
+                **data,
+            },
+        )
+
+    def as_spreadsheet(self, rows, spreadsheet_format):
+        rows = list(rows)
+        if self.audit_name:
+            self.audit_export(len(rows))
+        return super().as_spreadsheet(rows, spreadsheet_format)
 
     @cached_property
     def window(self) -> selectors.Window:
@@ -228,6 +276,7 @@ class OfficerStatusReportView(CompliancePermissionMixin, KeysetPaginationMixin, 
     index_results_url_name = "compliance_reports:officers_results"
     #: The key exports are filed under (``ExportJob.report``), to rebuild this view in the task.
     export_key = "officers"
+    audit_name = "officers"
     filterset_class = OfficerStatusFilterSet
     paginate_by = 50
     #: Stable order for pages and exports; ends with the primary key so each row has one place.
@@ -328,6 +377,7 @@ class OfficerStatusReportView(CompliancePermissionMixin, KeysetPaginationMixin, 
         rows = list(self.export_values()[: limit + 1])
         if len(rows) > limit:
             return self.export_in_background()
+        self.audit_export(len(rows))
         output = io.BytesIO()
         write_xlsx(self.export_headings_list(), export_rows(rows), output)
         output.seek(0)
@@ -358,8 +408,23 @@ class OfficerStatusReportView(CompliancePermissionMixin, KeysetPaginationMixin, 
         return redirect("compliance_reports:exports")
 
     def stream_csv(self, values):
-        """The whole list, streamed: a server-side cursor on PostgreSQL, many rows per chunk."""
-        return csv_chunks(self.export_headings_list(), export_rows(values.iterator(chunk_size=self.export_chunk_size)))
+        """
+        The whole list, streamed: a server-side cursor on PostgreSQL, many rows per chunk. The
+        export is recorded when the stream ends, with the rows sent (and whether it was cut off).
+        """
+        rows = export_rows(values.iterator(chunk_size=self.export_chunk_size))
+        return csv_chunks(self.export_headings_list(), self.counted(rows))
+
+    def counted(self, rows: Iterator[tuple]) -> Iterator[tuple]:
+        sent = 0
+        complete = False
+        try:
+            for row in rows:
+                yield row
+                sent += 1
+            complete = True
+        finally:
+            self.audit_export(sent, complete=complete)
 
 
 class OverdueReportView(OfficerStatusReportView):
@@ -372,6 +437,7 @@ class OverdueReportView(OfficerStatusReportView):
         return super().base_assignments().filter(status__in=[Status.OVERDUE, Status.EXPIRED])
 
     export_key = "overdue"
+    audit_name = "overdue"
 
     def get_filename(self):
         return f"overdue-training-{timezone.localdate():%Y-%m-%d}"
@@ -395,6 +461,7 @@ class ExpiringReportView(OfficerStatusReportView):
         return selectors.Window(window.today, window.due_soon_days, min(max(days, 1), 366))
 
     export_key = "expiring"
+    audit_name = "expiring"
 
     def base_assignments(self):
         return super().base_assignments().filter(expiring=True)
@@ -437,6 +504,7 @@ class ComplianceSummaryView(CompliancePermissionMixin, ReportView):
     index_url_name = "compliance_reports:summary"
     index_results_url_name = "compliance_reports:summary_results"
     results_template_name = "compliance/admin/summary_results.html"
+    audit_name = "summary"
     paginate_by = None
     list_export = ["unit", "course", "total", "compliant", "percent", "overdue", "expiring", "due_soon"]
     export_headings = {
@@ -492,6 +560,7 @@ class ComplianceChartsView(
     """
 
     page_title = _("Compliance charts")
+    audit_name = "charts"
     header_icon = "view"
     template_name = "compliance/admin/charts.html"
 

@@ -13,15 +13,18 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
+from wagtail import hooks
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from accounts.selectors import people_visible_to
+from audit.models import Action
+from audit.services import record_event
 
 from . import exports, selectors
 from .models import Exemption, ExportStatus
-from .reports import REPORT_PERMISSION, CompliancePermissionMixin
+from .reports import REPORT_PERMISSION, CompliancePermissionMixin, querystring_filters
 
 
 class TranscriptExport(SpreadsheetExportMixin):
@@ -41,8 +44,34 @@ class TranscriptExport(SpreadsheetExportMixin):
         person = self.person
         return f"record-of-learning-{person.warrant_number or person.username}-{timezone.localdate():%Y-%m-%d}"
 
+    #: How viewing this record is filed in the audit trail.
+    viewed_action = Action.TRANSCRIPT_VIEWED
+
     def export_transcript(self):
-        return self.as_spreadsheet(list(transcript_rows(self.person)), self.request.GET["export"])
+        rows = self.transcript_rows()
+        record_event(
+            action=Action.REPORT_EXPORTED,
+            request=self.request,
+            subject=self.person,
+            target=f"record:{self.person.pk}",
+            data={"format": self.request.GET["export"], "rows": len(rows)},
+        )
+        return self.as_spreadsheet(rows, self.request.GET["export"])
+
+    def transcript_rows(self) -> list[dict]:
+        return list(transcript_rows(self.person))
+
+    def record_view(self, response):
+        """Record the view once the page is rendered (a write pins the request's reads to the primary)."""
+        response.render()
+        record_event(
+            action=self.viewed_action,
+            request=self.request,
+            subject=self.person,
+            target=f"record:{self.person.pk}",
+            data={"filters": querystring_filters(self.request.GET)} if self.request.GET else None,
+        )
+        return response
 
 
 def transcript_rows(person):
@@ -78,12 +107,24 @@ class MyRecordView(LoginRequiredMixin, TranscriptExport, TemplateView):
     """An officer's own record of learning (and a download of it: their data, on request)."""
 
     template_name = "compliance/my_record.html"
+    viewed_action = Action.RECORD_VIEWED
 
     def get(self, request, *args, **kwargs):
         self.person = request.user
         if self.is_export:
             return self.export_transcript()
-        return super().get(request, *args, **kwargs)
+        return self.record_view(super().get(request, *args, **kwargs))
+
+    def transcript_rows(self) -> list[dict]:
+        """
+        The officer's own download is all their learning: completions and exemptions, and every
+        quiz attempt, passed or not (rows added by the ``own_record_rows`` hook, which
+        ``privacy`` registers), oldest first.
+        """
+        rows = super().transcript_rows()
+        for hook in hooks.get_hooks("own_record_rows"):
+            rows.extend(hook(self.person))
+        return sorted(rows, key=lambda row: str(row["date"]))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -107,7 +148,7 @@ class TranscriptView(
     def get(self, request, *args, **kwargs):
         if self.is_export:
             return self.export_transcript()
-        return super().get(request, *args, **kwargs)
+        return self.record_view(super().get(request, *args, **kwargs))
 
     def get_page_title(self):
         return _("Record of learning")
@@ -138,6 +179,13 @@ def exemption_evidence(request, pk: int):
     exemption = get_object_or_404(visible.exclude(evidence=""), pk=pk)
     if not (exemption.user_id == request.user.pk or request.user.has_perm("compliance.view_exemption")):
         raise Http404
+    record_event(
+        action=Action.EVIDENCE_DOWNLOADED,
+        request=request,
+        subject=exemption.user,
+        target=f"exemption:{exemption.pk}",
+        data={"file": exemption.evidence.name.split("/")[-1]},
+    )
     return FileResponse(
         exemption.evidence.open("rb"), as_attachment=True, filename=exemption.evidence.name.split("/")[-1]
     )
@@ -170,4 +218,10 @@ def download_export(request, pk: int):
     )
     if not request.user.has_perm(REPORT_PERMISSION):
         raise Http404
+    record_event(
+        action=Action.REPORT_EXPORTED,
+        request=request,
+        target=f"report:{job.report}",
+        data={"format": "xlsx", "job": job.pk, "rows": job.row_count, "downloaded": True},
+    )
     return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)

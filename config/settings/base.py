@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "courses",
     "quizzes",
     "compliance",
+    "privacy",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -90,6 +91,8 @@ MIDDLEWARE = [
     # absolute session limits, staff held at the second-factor step, and django-axes last
     # (it turns a lockout into the "too many attempts" page).
     "django_otp.middleware.OTPMiddleware",
+    # Audit trail: events recorded from signals name the request's user and address.
+    "audit.middleware.AuditRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.sessions.SessionLimitsMiddleware",
     "accounts.second_factor.SecondFactorMiddleware",
@@ -217,6 +220,12 @@ ADJUSTMENT_MAX_EXTRA_TIME_PERCENT = int(os.environ.get("ADJUSTMENT_MAX_EXTRA_TIM
 ADJUSTMENT_MAX_EXTRA_ATTEMPTS = int(os.environ.get("ADJUSTMENT_MAX_EXTRA_ATTEMPTS", "3"))
 
 
+# Audit and retention: people who left more than this many years ago are anonymised by
+# `manage.py anonymise_leavers` (docs/deployment.md).
+
+RETENTION_YEARS = int(os.environ.get("RETENTION_YEARS", "6"))
+
+
 # Accounts: officers are a custom user model from the first migration.
 
 AUTH_USER_MODEL = "accounts.User"
@@ -262,7 +271,9 @@ AXES_VERBOSE = False
 # in X-Forwarded-For; SIGN_IN_PROXY_COUNT is how many proxies sit in front of the app
 # (0: the connection's own address). See accounts.throttling.client_address.
 SIGN_IN_PROXY_COUNT = int(os.environ.get("SIGN_IN_PROXY_COUNT", "0"))
-AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_address"
+# The same address is what the audit trail records (audit.services reads CLIENT_IP_CALLABLE).
+CLIENT_IP_CALLABLE = "accounts.throttling.client_address"
+AXES_CLIENT_IP_CALLABLE = CLIENT_IP_CALLABLE
 
 # A second factor (django-otp: TOTP, plus single-use backup codes) for everyone who can
 # reach the admin. On in production; off here, in the demo and in tests (tests turn it on).
