@@ -27,6 +27,7 @@ from django.utils import timezone
 from accounts.models import Unit, UnitMembership, User
 from audit.selectors import events_about
 from compliance.models import Assignment, Exemption, ExportJob
+from core.spreadsheets import neutralise
 from courses.models import CourseCompletion, Enrolment, ModuleProgress
 from quizzes.models import Adjustment, Attempt, AttemptQuestion
 
@@ -191,16 +192,12 @@ TABLES = (
     ),
 )
 
-#: A cell starting with one of these is a formula to a spreadsheet program: prefixed with "'".
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
 
 def _csv_cell(value):
+    """JSON for structured values; formula-like text neutralised (``core.spreadsheets``)."""
     if isinstance(value, dict | list):
         value = json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False)
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    return neutralise(value)
 
 
 def table_rows(table: Table, person: User) -> list[dict]:
