@@ -4,6 +4,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import views as core_views
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -11,6 +13,7 @@ urlpatterns = [
     path("search/", include("courses.urls")),
     path("record/", include("compliance.urls")),
     path("quizzes/", include("quizzes.urls")),
+    path("csp-report/", core_views.csp_report, name="csp_report"),
 ]
 
 if settings.DEBUG:
