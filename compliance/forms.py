@@ -1,7 +1,4 @@
-from dataclasses import dataclass
-
 from django import forms
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -13,36 +10,6 @@ from .models import Assignment, Exemption
 MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
 
 
-@dataclass
-class _CurrentEvidence:
-    """What the file input shows as "Currently": the file's name, linked to the checked view."""
-
-    name: str
-    url: str
-
-    def __str__(self):
-        return self.name
-
-
-class EvidenceInput(forms.ClearableFileInput):
-    """
-    The evidence file input. Evidence is in the private storage, which gives no URL: the
-    current file links to ``compliance:evidence``, the view that checks who may open it.
-    """
-
-    exemption_pk = None
-
-    def is_initial(self, value):
-        return bool(value and getattr(value, "name", None) and self.exemption_pk)
-
-    def format_value(self, value):
-        if self.is_initial(value):
-            return _CurrentEvidence(
-                name=value.name.rsplit("/", 1)[-1], url=reverse("compliance:evidence", args=[self.exemption_pk])
-            )
-        return None
-
-
 class ExemptionForm(GrantedForPersonFormMixin, WagtailAdminModelForm):
     """Managers exempt the people in their units; administrators anyone. Who granted it is recorded."""
 
@@ -51,12 +18,10 @@ class ExemptionForm(GrantedForPersonFormMixin, WagtailAdminModelForm):
     class Meta:
         model = Exemption
         fields = ["user", "requirement", "reason", "evidence", "starts_on", "ends_on"]
-        widgets = {"evidence": EvidenceInput}
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
         self.limit_people(for_user)
-        self.fields["evidence"].widget.exemption_pk = self.instance.pk
 
     def clean_evidence(self):
         evidence = self.cleaned_data.get("evidence")
