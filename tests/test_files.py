@@ -151,3 +151,73 @@ def test_move_private_files_moves_old_evidence_and_exports_once(people, requirem
     again = io.StringIO()
     call_command("move_private_files", stdout=again)
     assert "Moved 0 file(s); 2 already private; 0 missing." in again.getvalue()
+
+
+PRINT_STORAGE = """
+import json, importlib, sys
+module = importlib.import_module(sys.argv[1])
+print(json.dumps({
+    "STORAGES": module.STORAGES,
+    "IMG_SRC": module.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"],
+    "PRIVATE_MEDIA_ROOT": module.PRIVATE_MEDIA_ROOT,
+    "MEDIA_ROOT": module.MEDIA_ROOT,
+}, default=str))
+"""
+
+
+def production_settings(**env):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from django.conf import settings
+
+    clean = {key: value for key, value in os.environ.items() if not key.startswith(("AWS_", "PRIVATE_", "MEDIA_"))}
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", PRINT_STORAGE, "config.settings.production"],
+        cwd=settings.BASE_DIR,
+        env=clean | {"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "training.example.police.uk"} | env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def test_production_keeps_private_files_under_a_private_prefix_of_the_bucket_with_no_cdn():
+    loaded = production_settings(
+        AWS_STORAGE_BUCKET_NAME="training-media", AWS_S3_REGION_NAME="eu-west-2", AWS_S3_CUSTOM_DOMAIN="cdn.example"
+    )
+    private = loaded["STORAGES"]["private"]
+    assert private["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert private["OPTIONS"]["bucket_name"] == "training-media"
+    assert private["OPTIONS"]["location"] == "private"
+    assert private["OPTIONS"]["default_acl"] == "private" and private["OPTIONS"]["querystring_auth"] is True
+    assert "custom_domain" not in private["OPTIONS"]
+    assert loaded["IMG_SRC"] == [
+        "'self'",
+        "data:",
+        "https://training-media.s3.amazonaws.com",
+        "https://training-media.s3.eu-west-2.amazonaws.com",
+        "https://cdn.example",
+    ]
+    separate = production_settings(AWS_STORAGE_BUCKET_NAME="media", AWS_PRIVATE_STORAGE_BUCKET_NAME="evidence")
+    assert separate["STORAGES"]["private"]["OPTIONS"]["bucket_name"] == "evidence"
+
+
+def test_production_on_disk_keeps_private_files_outside_the_media_root(tmp_path):
+    loaded = production_settings(MEDIA_ROOT=str(tmp_path / "media"), PRIVATE_MEDIA_ROOT=str(tmp_path / "private"))
+    assert loaded["STORAGES"]["private"] == {
+        "BACKEND": "core.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": str(tmp_path / "private")},
+    }
+
+
+def test_a_private_root_inside_the_media_root_is_refused(tmp_path):
+    import subprocess
+
+    with pytest.raises(subprocess.CalledProcessError) as refused:
+        production_settings(MEDIA_ROOT=str(tmp_path), PRIVATE_MEDIA_ROOT=str(tmp_path / "private"))
+    assert "PRIVATE_MEDIA_ROOT must be outside MEDIA_ROOT" in refused.value.stderr

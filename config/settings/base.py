@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -262,6 +263,8 @@ MEDIA_URL = "/media/"
 # by the permission-checked views (compliance.views). Production puts them in object storage
 # under a private prefix (production.py). `manage.py move_private_files` moves older files.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
+if MEDIA_ROOT.resolve() in (PRIVATE_MEDIA_ROOT.resolve(), *PRIVATE_MEDIA_ROOT.resolve().parents):
+    raise ImproperlyConfigured("PRIVATE_MEDIA_ROOT must be outside MEDIA_ROOT: files under MEDIA_ROOT may be served.")
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
