@@ -32,6 +32,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from accounts.models import Rank
+from core.storage import get_private_storage
 
 
 class DueRule(models.TextChoices):
@@ -227,6 +228,7 @@ class Exemption(models.Model):
     evidence = models.FileField(
         _("evidence"),
         upload_to=evidence_path,
+        storage=get_private_storage,
         blank=True,
         validators=[FileExtensionValidator(["pdf", "png", "jpg", "jpeg", "docx", "odt"])],
         help_text=_(
@@ -358,7 +360,7 @@ class ExportJob(models.Model):
     querystring = models.TextField(_("filters"), blank=True)
     filename = models.CharField(_("file name"), max_length=150)
     status = models.CharField(_("status"), max_length=10, choices=ExportStatus.choices, default=ExportStatus.PENDING)
-    file = models.FileField(_("file"), upload_to=export_path, blank=True)
+    file = models.FileField(_("file"), upload_to=export_path, storage=get_private_storage, blank=True)
     row_count = models.PositiveIntegerField(_("rows"), null=True, blank=True)
     created_at = models.DateTimeField(_("requested"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.history import site_history_urls
+from core import views as core_views
 
 urlpatterns = [
     # Wagtail's site history report, scoped to the viewer's people (docs/security.md §2):
@@ -17,6 +18,7 @@ urlpatterns = [
     path("search/", include("courses.urls")),
     path("record/", include("compliance.urls")),
     path("quizzes/", include("quizzes.urls")),
+    path("csp-report/", core_views.csp_report, name="csp_report"),
 ]
 
 if settings.DEBUG:

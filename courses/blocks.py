@@ -17,7 +17,7 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from .video import embed_url
+from .video import embed_url, web_address
 
 #: Rich text in modules is deliberately plain: structure comes from the blocks.
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
@@ -57,6 +57,8 @@ class VideoURLBlock(blocks.URLBlock):
 
     def clean(self, value):
         value = super().clean(value)
+        if value and web_address(value) is None:
+            raise ValidationError(_("Use a web address starting with https://"))
         if value and embed_url(value) is None:
             raise ValidationError(_("Use a YouTube or Vimeo video address, for example https://youtu.be/…"))
         return value

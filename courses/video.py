@@ -14,6 +14,17 @@ YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 VIMEO_ID = re.compile(r"^\d{6,12}$")
 
 
+def web_address(url: str) -> str | None:
+    """``url`` if it is an http(s) address with a host, else None: never ``javascript:`` or ``data:``."""
+    try:
+        parsed = urlparse(url.strip())
+    except ValueError:
+        return None
+    if parsed.scheme.lower() not in {"http", "https"} or not parsed.hostname:
+        return None
+    return url.strip()
+
+
 def embed_url(url: str) -> str | None:
     """The embeddable address for a YouTube or Vimeo video, or None if it is not one."""
     try:

@@ -15,3 +15,9 @@ class QuizzesConfig(AppConfig):
         from .completion import AssessmentPassedCriterion
 
         completion.register(AssessmentPassedCriterion())
+
+        from django.contrib.auth.signals import user_logged_in
+
+        from .kept_answers import discard_unless_theirs
+
+        user_logged_in.connect(discard_unless_theirs, dispatch_uid="quizzes.kept_answers")

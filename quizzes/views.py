@@ -6,17 +6,15 @@ message and changes nothing.
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpResponseNotAllowed, JsonResponse, QueryDict
+from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import services
+from . import kept_answers, services
 from .models import Attempt, AttemptStatus, Layout, QuizPage
 from .selectors import question_form, quiz_overview, reviewed_question
-
-PENDING_KEY = "quiz_answers_kept_at_sign_in"
 
 
 def _attempt_url(quiz: QuizPage, number: int, **query) -> str:
@@ -56,16 +54,12 @@ def start(request, *, quiz: QuizPage):
 
 
 def _apply_kept_answers(request, quiz: QuizPage, number: int) -> None:
-    """Answers posted when the session had expired were kept; save them now the officer is back."""
-    kept = request.session.get(PENDING_KEY)
-    if not kept or kept.get("quiz") != quiz.pk or kept.get("number") != number:
+    """Answers this officer sent after their session had ended were kept; save them now they are back."""
+    kept = kept_answers.take(request, quiz_id=quiz.pk, number=number)
+    if kept is None:
         return
-    del request.session[PENDING_KEY]
-    data = QueryDict(mutable=True)
-    for key, values in kept["data"].items():
-        data.setlist(key, values)
     try:
-        services.save_answers(user=request.user, quiz=quiz, number=number, data=data)
+        services.save_answers(user=request.user, quiz=quiz, number=number, data=kept.data)
     except services.QuizError as error:
         messages.error(request, error.message)
     else:
@@ -115,6 +109,7 @@ def attempt(request, *, quiz: QuizPage, number: int):
             "total": total,
             "one_per_page": one_per_page,
             "answered": sum(1 for q in questions if q.response),
+            "kept_for": kept_answers.token_for(user=request.user, quiz_id=quiz.pk, number=number),
         },
     )
 
@@ -150,7 +145,9 @@ def save_in_background(request, quiz_id: int, number: int):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     if not request.user.is_authenticated:
-        _keep_answers(request, quiz_id=quiz_id, number=number)
+        refused = kept_answers.keep(request, quiz_id=quiz_id, number=number)
+        if refused:
+            return JsonResponse({"saved": False, "message": refused}, status=413)
         return JsonResponse({"saved": False, "message": _("You have been signed out. Sign in again.")}, status=401)
     try:
         services.save_answers(user=request.user, quiz=quiz_id, number=number, data=request.POST)
@@ -196,7 +193,8 @@ def keep_answers_posted_after_session_expired(request, *, quiz: QuizPage):
     """
     An officer whose session has ended (a long call, a lost signal) and who then presses
     "Next" or "Submit" would lose those answers at the sign-in page. Keep them in the new
-    session instead; once signed in again, the attempt page saves them.
+    session instead, for that officer only and for a short while (``kept_answers``); once
+    they sign in again, the attempt page saves them.
     """
     if request.user.is_authenticated or request.method != "POST":
         return None
@@ -205,15 +203,13 @@ def keep_answers_posted_after_session_expired(request, *, quiz: QuizPage):
     if match is None or match.url_name not in {"attempt", "save", "submit"}:
         return None
     number = int(match.kwargs["number"])
-    _keep_answers(request, quiz_id=quiz.pk, number=number)
+    refused = kept_answers.keep(request, quiz_id=quiz.pk, number=number)
     if match.url_name == "save":
+        if refused:
+            return JsonResponse({"saved": False, "message": refused}, status=413)
         return JsonResponse({"saved": False, "message": _("You have been signed out. Sign in again.")}, status=401)
+    if refused:
+        error = services.QuizError(refused)
+        error.status = 413
+        return _error(request, quiz, error, number)
     return redirect_to_login(_attempt_url(quiz, number))
-
-
-def _keep_answers(request, *, quiz_id: int, number: int) -> None:
-    request.session[PENDING_KEY] = {
-        "quiz": quiz_id,
-        "number": number,
-        "data": {key: request.POST.getlist(key) for key in request.POST if key != "csrfmiddlewaretoken"},
-    }

@@ -10,6 +10,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -63,6 +65,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "csp",  # {% script %} tag and system checks of CONTENT_SECURITY_POLICY (issue 11, finding 6)
     "django_tasks",
     "django_tasks_db",
     # Sign-in protection (issue 11): throttling and staff's second factor.
@@ -80,6 +83,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Security headers (issue 11, findings 6 and 9): Content-Security-Policy (enforced on
+    # officer pages, report-only in the admin), Permissions-Policy, and no-store on anything
+    # personal. Settings below, under "Security headers".
+    "core.middleware.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "core.middleware.NoStoreMiddleware",
     # Report reads go to the read replica when there is one (REPORTS_DATABASE_URL).
     "config.db_routers.ReplicaRoutingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -226,6 +235,12 @@ ADJUSTMENT_MAX_EXTRA_ATTEMPTS = int(os.environ.get("ADJUSTMENT_MAX_EXTRA_ATTEMPT
 RETENTION_YEARS = int(os.environ.get("RETENTION_YEARS", "6"))
 
 
+# Quiz answers posted after the officer's session ended are kept for that officer only, for
+# this many minutes, until they sign in again (quizzes/kept_answers.py; issue 11, finding 7).
+
+QUIZ_KEPT_ANSWERS_MINUTES = int(os.environ.get("QUIZ_KEPT_ANSWERS_MINUTES", "15"))
+
+
 # Accounts: officers are a custom user model from the first migration.
 
 AUTH_USER_MODEL = "accounts.User"
@@ -325,12 +340,27 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
+# Private files (issue 11, finding 8): exemption evidence and prepared exports live in the
+# "private" storage, outside MEDIA_ROOT and without a URL of their own; they are served only
+# by the permission-checked views (compliance.views). Production puts them in object storage
+# under a private prefix (production.py). `manage.py move_private_files` moves older files.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
+if MEDIA_ROOT.resolve() in (PRIVATE_MEDIA_ROOT.resolve(), *PRIVATE_MEDIA_ROOT.resolve().parents):
+    raise ImproperlyConfigured("PRIVATE_MEDIA_ROOT must be outside MEDIA_ROOT: files under MEDIA_ROOT may be served.")
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "core.storage.PrivateFileSystemStorage", "OPTIONS": {"location": PRIVATE_MEDIA_ROOT}},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Request bodies Django reads into memory (forms, autosave): 2.5 MB, Django's default. Uploaded
+# files stream to disk past FILE_UPLOAD_MAX_MEMORY_SIZE; their sizes are capped by each form
+# (evidence 5 MB) and by Wagtail (WAGTAILDOCS_MAX_UPLOAD_SIZE, WAGTAILIMAGES_MAX_UPLOAD_SIZE).
+# The proxy's body limit (docs/deployment.md, client_max_body_size 12m) sits just above the largest.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 
 # Email: Django's mail framework. Production reads the SMTP settings from the environment.
@@ -354,12 +384,72 @@ WAGTAIL_FRONTEND_LOGIN_URL = "/account/sign-in/"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents always stream through Wagtail's view, after the sign-in check (core/wagtail_hooks.py),
+# never as a redirect to a storage URL that could be passed on (issue 11, finding 8).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_I18N_ENABLED = False
 # The machines this runs on have no route to the internet: no avatars from Gravatar,
 # no phoning home for Wagtail release news.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+
+
+# Security headers (issue 11, findings 6 and 9; docs/security.md sections 6 and 9).
+#
+# Content-Security-Policy: scripts and styles from this site only, the one inline script of
+# base.html by its per-request nonce, videos only from the no-cookie players that
+# courses/video.py embeds, images also from object storage (production.py adds its origin).
+# Officer pages enforce it; the Wagtail admin gets the same policy report-only, because
+# Wagtail's own templates still carry inline scripts and styles (decisions.md). Violations are
+# reported to /csp-report/ and logged (logger "csp"). CSP_EXTRA_IMG_SRC adds image origins.
+
+VIDEO_PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+CSP_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF, NONCE],
+    "style-src": [SELF],
+    "img-src": [SELF, "data:", *env_list("CSP_EXTRA_IMG_SRC")],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "frame-src": [SELF, *VIDEO_PLAYER_ORIGINS],
+    "frame-ancestors": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "report-uri": ["/csp-report/"],
+}
+# Enforced everywhere but the admin; report-only there (core.middleware.ContentSecurityPolicyMiddleware).
+CONTENT_SECURITY_POLICY = {"EXCLUDE_URL_PREFIXES": ["/admin/"], "DIRECTIVES": CSP_DIRECTIVES}
+CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": CSP_DIRECTIVES}
+
+# Permissions-Policy (django-permissions-policy): every powerful feature off, except those the
+# video players need (for their origins only) and passkeys on this site (second factor).
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "bluetooth": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": ["self", *VIDEO_PLAYER_ORIGINS],
+    "fullscreen": ["self", *VIDEO_PLAYER_ORIGINS],
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "idle-detection": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "picture-in-picture": ["self", *VIDEO_PLAYER_ORIGINS],
+    "publickey-credentials-create": ["self"],
+    "publickey-credentials-get": ["self"],
+    "screen-wake-lock": [],
+    "serial": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+}
 
 
 LOGGING = {

@@ -65,6 +65,31 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):  # noqa: F405
             "file_overwrite": False,
         },
     }
+    # Private files (issue 11, finding 8): evidence and prepared exports, under their own prefix
+    # (or bucket) that no CDN fronts, fetched only by the permission-checked views.
+    STORAGES["private"] = {  # noqa: F405
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("AWS_PRIVATE_STORAGE_BUCKET_NAME") or os.environ["AWS_STORAGE_BUCKET_NAME"],  # noqa: F405
+            "location": "private",
+            "region_name": os.environ.get("AWS_S3_REGION_NAME"),  # noqa: F405
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL"),  # noqa: F405
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+    # Course images are shown from object storage (signed URLs): allow its origin in the CSP.
+    _bucket = os.environ["AWS_STORAGE_BUCKET_NAME"]  # noqa: F405
+    _region = os.environ.get("AWS_S3_REGION_NAME")  # noqa: F405
+    _image_origins = [f"https://{_bucket}.s3.amazonaws.com"]
+    if _region:
+        _image_origins.append(f"https://{_bucket}.s3.{_region}.amazonaws.com")
+    if os.environ.get("AWS_S3_ENDPOINT_URL"):  # noqa: F405
+        _image_origins.append(os.environ["AWS_S3_ENDPOINT_URL"].rstrip("/"))  # noqa: F405
+    if os.environ.get("AWS_S3_CUSTOM_DOMAIN"):  # noqa: F405
+        _image_origins.append(f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}")  # noqa: F405
+    CSP_DIRECTIVES["img-src"] += _image_origins  # noqa: F405
 
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "INFO")  # noqa: F405
 

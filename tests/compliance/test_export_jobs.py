@@ -10,7 +10,6 @@ import io
 import openpyxl
 import pytest
 from django.contrib.auth.models import Group
-from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +19,7 @@ from accounts.factories import UserFactory
 from accounts.models import Rank
 from compliance.exports import request_export, run_export
 from compliance.models import ExportJob, ExportStatus
+from core.storage import private_storage
 from tests.compliance.conftest import record_completion
 from tests.conftest import ROLE_NAMES
 
@@ -202,13 +202,13 @@ def test_purge_deletes_expired_files_and_records_and_keeps_recent_ones(people, r
     old = run_export(request_export(user=manager, report="officers", querystring="", filename="old.xlsx").pk)
     recent = run_export(request_export(user=manager, report="officers", querystring="", filename="new.xlsx").pk)
     ExportJob.objects.filter(pk=old.pk).update(created_at=timezone.now() - datetime.timedelta(hours=25))
-    assert default_storage.exists(old.file.name)
+    assert private_storage.exists(old.file.name)
     out = io.StringIO()
     call_command("purge_exports", stdout=out)
     assert "Exports deleted: 1" in out.getvalue()
-    assert not default_storage.exists(old.file.name)
+    assert not private_storage.exists(old.file.name)
     assert list(ExportJob.objects.values_list("pk", flat=True)) == [recent.pk]
-    assert default_storage.exists(recent.file.name)
+    assert private_storage.exists(recent.file.name)
 
 
 def test_the_exports_list_purges_lazily(client_as, people, required, low_threshold):
@@ -218,7 +218,7 @@ def test_the_exports_list_purges_lazily(client_as, people, required, low_thresho
     content = client_as("manager_of_unit").get(reverse("compliance_reports:exports")).content.decode()
     assert "old.xlsx" not in content
     assert not ExportJob.objects.exists()
-    assert not default_storage.exists(old.file.name)
+    assert not private_storage.exists(old.file.name)
 
 
 def test_small_xlsx_exports_stay_immediate(client_as, required):

@@ -146,6 +146,39 @@ def test_videos_embed_from_no_cookie_hosts_with_a_title_and_without_a_network_ca
 
 
 @pytest.mark.parametrize(
+    "address",
+    ["javascript:alert(document.cookie)", "JavaScript:alert(1)", " javascript:alert(1)", "data:text/html,<b>x</b>"],
+)
+def test_a_video_address_that_is_not_a_web_address_is_refused_by_the_block(address):
+    block = VideoBlock()
+    with pytest.raises(StructBlockValidationError) as refused:
+        block.clean(block.to_python({"video": address, "title": "Talk", "transcript": "<p>Hi</p>"}))
+    assert "video" in refused.value.block_errors
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["javascript:alert(document.cookie)", "JAVASCRIPT:alert(1)", "data:text/html,<b>x</b>", "vbscript:x", "//evil"],
+)
+def test_a_stored_video_address_that_is_not_http_renders_no_link(address):
+    """Stored content that never went through the form (an import, an old revision) links to nothing."""
+    block = VideoBlock()
+    html = block.render(block.to_python({"video": address, "title": "Talk", "transcript": "<p>Hi</p>"}))
+    assert "<a " not in html.split("govuk-details")[0]
+    assert "<iframe" not in html
+    assert "This video cannot be shown" in html
+    assert f'href="{address}' not in html
+
+
+def test_a_stored_http_video_address_that_cannot_be_embedded_is_linked():
+    block = VideoBlock()
+    html = block.render(
+        block.to_python({"video": "https://video.example/talk", "title": "Talk", "transcript": "<p>Hi</p>"})
+    )
+    assert '<a class="govuk-link" href="https://video.example/talk" rel="noopener">Watch the video' in html
+
+
+@pytest.mark.parametrize(
     ("url", "expected"),
     [
         ("https://youtu.be/dQw4w9WgXcQ", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"),

@@ -1,7 +1,8 @@
 """
 Browser tests: Playwright for Python driving Debian's Chromium against Django's live
 server. Every page a test visits is checked with axe-core, and the test fails if any
-visited page went unchecked or broke a WCAG 2.x A/AA rule.
+visited page went unchecked or broke a WCAG 2.x A/AA rule, or if the browser blocked anything
+under the enforced Content-Security-Policy (the admin's report-only policy is only recorded).
 """
 
 import os
@@ -62,7 +63,18 @@ class Journey:
         self.base_url = base_url
         self.visited: list[str] = []
         self.checked: set[str] = set()
+        # What the browser says it blocked or would have blocked under the CSP ("[Report Only]").
+        self.csp_messages: list[str] = []
         page.on("framenavigated", self._remember)
+        page.on("console", self._listen)
+
+    def _listen(self, message):
+        if message.type == "error" and "Content Security Policy" in message.text:
+            self.csp_messages.append(f"{self.page.url}: {message.text}")
+
+    def csp_violations(self) -> list[str]:
+        """Everything the enforced policy blocked (report-only messages are not violations)."""
+        return [text for text in self.csp_messages if "[Report Only]" not in text]
 
     def _remember(self, frame):
         if frame == self.page.main_frame and not frame.url.startswith(("about:", "data:")):
@@ -152,9 +164,13 @@ def _journey(browser, live_server, request, **context_options):
     journey = Journey(page, live_server.url)
     yield journey
     context.close()
+    if getattr(request.node, "rep_call_failed", False):
+        return
     unchecked = journey.unchecked_pages()
-    if unchecked and not getattr(request.node, "rep_call_failed", False):
+    if unchecked:
         pytest.fail(f"These pages were visited but never checked with axe-core: {unchecked}")
+    if journey.csp_violations() and not getattr(journey, "expects_csp_violations", False):
+        pytest.fail("The Content-Security-Policy blocked something:\n" + "\n".join(journey.csp_violations()))
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
 import json
+import re
 
 import pytest
 from django.http import QueryDict
@@ -149,3 +150,9 @@ def form_data(attempt, *, right: bool = True, positions=None) -> QueryDict:
 def post_data(data, **extra) -> dict:
     """A QueryDict as the test client must be given it to send every value of every field."""
     return {**dict(data.lists()), **extra}
+
+
+def kept_for(client, quiz, number: int = 1) -> str:
+    """The token the attempt page gives its officer's browser: whose attempt a kept post is for."""
+    page = client.get(f"{quiz.url}attempt/{number}/").content.decode()
+    return re.search(r'name="kept_for" value="([^"]+)"', page).group(1)

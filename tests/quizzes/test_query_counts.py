@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.factories import UserFactory
-from quizzes import scoring, services
+from quizzes import kept_answers, scoring, services
 from quizzes.factories import QuestionFactory, QuizPageFactory
 from quizzes.models import AttemptQuestion
 from tests.quizzes.conftest import form_data, post_data
@@ -96,7 +96,9 @@ def test_the_background_save_keeps_the_answers_of_a_signed_out_officer(client_as
     attempt = services.start_attempt(user=people["officer"], quiz=quiz)
     client = client_as("anonymous")
     save = reverse("quizzes:save_in_background", args=[quiz.pk, attempt.number])
-    response = client.post(save, post_data(form_data(attempt, right=True)))
+    # The page the officer had open says whose attempt it is (quizzes/kept_answers.py).
+    owner = kept_answers.token_for(user=people["officer"], quiz_id=quiz.pk, number=attempt.number)
+    response = client.post(save, post_data(form_data(attempt, right=True), kept_for=owner))
     assert response.status_code == 401 and response.json()["saved"] is False
     client.force_login(people["officer"])
     client.get(quiz.url + "attempt/1/")  # the attempt page saves what was kept

@@ -6,7 +6,14 @@ import pytest
 
 from quizzes import services
 from quizzes.models import Attempt, AttemptQuestion, AttemptStatus
-from tests.quizzes.conftest import SECRET_ACCEPTED, SECRET_EXPLANATION, SECRET_FEEDBACK, form_data, post_data
+from tests.quizzes.conftest import (
+    SECRET_ACCEPTED,
+    SECRET_EXPLANATION,
+    SECRET_FEEDBACK,
+    form_data,
+    kept_for,
+    post_data,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -235,7 +242,10 @@ def test_one_question_per_page_saves_as_the_officer_moves_and_resumes_where_they
 
 def test_answers_posted_after_the_session_expired_are_kept_through_sign_in(client, people, quiz):
     attempt = services.start_attempt(user=people["officer"], quiz=quiz)
-    data = post_data(form_data(attempt, positions=[1, 2]), action="finish")
+    client.force_login(people["officer"])
+    owner = kept_for(client, quiz)
+    client.logout()  # the session ends while the page is open
+    data = post_data(form_data(attempt, positions=[1, 2]), action="finish", kept_for=owner)
     response = client.post(url(quiz, "attempt", 1), data)  # nobody signed in
     assert response.status_code == 302 and response.url.startswith("/account/sign-in/")
     assert not AttemptQuestion.objects.filter(response__isnull=False).exists()
