@@ -7,7 +7,9 @@ same as ``accounts.selectors.people_visible_to`` (administrators and the trainin
 everyone; managers: the people in the units they manage and below), applied as prefixes of
 the stored unit path. Figures are aggregated in the database; no query runs per person,
 unit or course. ``scoped_assignments`` computes the same from scratch (``with_status``): the
-reference, and what an officer's own pages and the trend over past months use.
+reference, and what an officer's own pages use. The charts' trend reads past month ends
+from the month-end snapshots (``ComplianceSnapshot``), computed from the history tables in
+one pass by ``figures_at_end_of``.
 """
 
 from __future__ import annotations

@@ -101,7 +101,8 @@ def with_status(
 
     ``completed_before`` (a moment) reads the history as it stood then: only completions
     made before it count, so ``today`` a past day and ``completed_before`` the end of that day
-    give the status as it was at the end of that day (the charts' month ends, snapshots).
+    give the status as it was at the end of that day: the reference that the month-end
+    figures of the charts and snapshots (``selectors.figures_at_end_of``) are tested against.
     Enrolments ("in progress") are read as they are now.
     """
     latest = CourseCompletion.objects.filter(user=OuterRef("user_id"), course=OuterRef("course_id"))
