@@ -403,3 +403,12 @@ def test_the_set_based_rebuild_gives_row_for_row_what_compute_states_gives(peopl
     assert any(row["unit_id"] is None for row in rebuilt.values())
     assert_state_is_exact(people)
     call_command("check_compliance_state")
+
+
+def test_the_check_runs_from_the_command_line_with_the_system_checks(people, force_wide):
+    """``manage.py`` runs Django's system checks first (``call_command`` skips them): no method may shadow them."""
+    import io
+
+    out = io.StringIO()
+    call_command("check_compliance_state", skip_checks=False, stdout=out)
+    assert out.getvalue().startswith("Compliance state matches the records")
