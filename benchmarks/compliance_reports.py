@@ -22,7 +22,9 @@ the CSV pipeline cost on stored, indexed columns (the shape of a stored state ta
 Without ``--keep-db`` it builds a throwaway test database (as the test suite does) and drops
 it. With ``--keep-db`` it migrates and fills the ``DATABASE_URL`` database itself (SQLite:
 ``db.sqlite3``), which must have no units yet, leaves it in place and prints ``bench-lead``'s
-password, so the figures can be checked through the pages. Figures belong in
+password, so the figures can be checked through the pages; run again with ``--keep-db`` on the
+database it filled, it reuses the data set (migrating it first) and only measures.
+``--views rebuild,snapshot`` also times ``rebuild_state()`` and one month-end snapshot's figures. Figures belong in
 docs/performance.md; speed targets are never timed tests.
 """
 
@@ -52,6 +54,8 @@ from django.utils import timezone  # noqa: E402
 
 DAY = datetime.timedelta(days=1)
 VIEWS = ("summary", "first", "last", "overdue", "drilldown", "charts", "csv", "xlsx", "stored")
+#: Also measured when named in --views: the full rebuild of the stored state, and one month-end snapshot.
+JOBS = ("rebuild", "snapshot")
 BATCH = 5000
 
 
@@ -227,6 +231,11 @@ def build(officers: int, courses: int, password: str):
     with connection.cursor() as cursor:
         # Fresh tables have no planner statistics; a live database has them from autovacuum.
         cursor.execute("ANALYZE")
+    snapshot = getattr(services, "snapshot_compliance", None)
+    if snapshot is not None:
+        started = time.perf_counter()
+        taken = snapshot()
+        print(f"snapshot_compliance() back-filled {len(taken)} month ends in {time.perf_counter() - started:.1f} s")
     return lead, teams[0]
 
 
@@ -405,13 +414,46 @@ def measure_stored_proxies(per_page: int = 50):
         cursor.execute("DROP INDEX bench_assignment_due_pk")
 
 
-def run(args, password: str):
+def existing(password: str):
+    """The force a previous ``--keep-db`` run built: ``bench-lead`` (with a new password) and the first team."""
+    from accounts.models import Unit, User
+
+    lead = User.objects.get(username="bench-lead")
+    lead.set_password(password)
+    lead.save(update_fields=["password"])
+    return lead, Unit.objects.get(name="Team 000")
+
+
+def run(args, password: str, reuse: bool = False):
     started = time.perf_counter()
-    lead, team = build(args.officers, args.courses, password)
-    print(
-        f"{connection.vendor}: {args.officers} officers, {args.courses} force-wide requirements "
-        f"({args.officers * args.courses} assignments), built in {time.perf_counter() - started:.1f} s\n"
-    )
+    if reuse:
+        from compliance.models import Assignment
+
+        lead, team = existing(password)
+        print(f"{connection.vendor}: reusing the kept force ({Assignment.objects.count()} assignments)\n")
+    else:
+        lead, team = build(args.officers, args.courses, password)
+        print(
+            f"{connection.vendor}: {args.officers} officers, {args.courses} force-wide requirements "
+            f"({args.officers * args.courses} assignments), built in {time.perf_counter() - started:.1f} s\n"
+        )
+    views = set(args.views.split(","))
+    if "rebuild" in views:
+        from compliance import services
+
+        started = time.perf_counter()
+        result = services.rebuild_state()
+        print(f"{'rebuild_state()':<38} {time.perf_counter() - started:8.3f} s  {result.created} rows")
+    if "snapshot" in views:
+        from compliance.selectors import GROUPS, figures_at_end_of, month_ends
+
+        day = month_ends(timezone.localdate(), 2)[0]
+        started = time.perf_counter()
+        rows = figures_at_end_of(day, due_soon_days=30, expiring_days=30, by=GROUPS)
+        print(
+            f"{'Month-end figures of ' + str(day):<38} {time.perf_counter() - started:8.3f} s  "
+            f"{len(rows)} unit × course × rank rows (what take_snapshot computes; it then writes them)"
+        )
     from compliance.models import Requirement
 
     course_id = Requirement.objects.order_by("pk").values_list("course_id", flat=True).first()
@@ -419,7 +461,6 @@ def run(args, password: str):
     client.force_login(lead)
     client.get(reverse("compliance_reports:exports"))  # warm per-process caches before timing (a cheap admin page)
     officers = reverse("compliance_reports:officers")
-    views = set(args.views.split(","))
     if "summary" in views:
         measure(client, "Compliance summary", reverse("compliance_reports:summary"))
     if views & {"first", "last"}:
@@ -452,7 +493,7 @@ def main():
     parser.add_argument(
         "--views",
         default=",".join(VIEWS),
-        help=f"comma-separated, from {','.join(VIEWS)} (default: all)",
+        help=f"comma-separated, from {','.join(VIEWS + JOBS)} (default: all but {','.join(JOBS)})",
     )
     args = parser.parse_args()
 
@@ -464,9 +505,12 @@ def main():
         from accounts.models import Unit
 
         call_command("migrate", verbosity=0, interactive=False)
-        if Unit.objects.exists():
-            raise SystemExit("--keep-db fills an empty database: this one already has units.")
-        run(args, password)
+        from accounts.models import User
+
+        reuse = User.objects.filter(username="bench-lead").exists()
+        if Unit.objects.exists() and not reuse:
+            raise SystemExit("--keep-db fills an empty database (or reuses one it filled): this one has other units.")
+        run(args, password, reuse=reuse)
         print(f"\nKept {connection.settings_dict['NAME']}. Sign in as bench-lead, password {password}")
         return
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)

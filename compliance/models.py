@@ -449,3 +449,93 @@ class ComplianceState(models.Model):
 
     def __str__(self):
         return f"State of assignment {self.assignment_id}"
+
+
+# Month-end snapshots
+
+
+class SnapshotIsFrozen(Exception):
+    """Raised on any attempt to change or delete a snapshot once taken."""
+
+
+class FrozenQuerySet(models.QuerySet):
+    """Snapshots are written once (``bulk_create``/``create``) and never updated or deleted."""
+
+    def update(self, **kwargs):
+        raise SnapshotIsFrozen(_("Compliance snapshots are never changed once taken."))
+
+    def delete(self):
+        raise SnapshotIsFrozen(_("Compliance snapshots are never deleted."))
+
+    # ``bulk_update`` ends in ``update``; named here so the refusal reads plainly.
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise SnapshotIsFrozen(_("Compliance snapshots are never changed once taken."))
+
+
+class FrozenModel(models.Model):
+    """A row that may be inserted but never saved again nor deleted (see ``FrozenQuerySet``)."""
+
+    objects = FrozenQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise SnapshotIsFrozen(_("Compliance snapshots are never changed once taken."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise SnapshotIsFrozen(_("Compliance snapshots are never deleted."))
+
+
+class ComplianceSnapshot(FrozenModel):
+    """
+    Compliance as it stood at the end of one day (a month end), taken once by ``manage.py
+    snapshot_compliance`` and never changed afterwards: the charts' trend reads past month
+    ends from here instead of recomputing them from the history tables, and a force can show
+    what its figures were at a date (freedom-of-information answers, inquiries). The figures
+    are ``ComplianceSnapshotFigure`` rows. Not edited in the admin.
+    """
+
+    day = models.DateField(_("day"), unique=True)
+    taken_at = models.DateTimeField(_("taken"), default=timezone.now)
+    due_soon_days = models.PositiveSmallIntegerField(_("due soon (days)"))
+    expiring_days = models.PositiveSmallIntegerField(_("expiring (days)"))
+
+    class Meta:
+        verbose_name = _("compliance snapshot")
+        verbose_name_plural = _("compliance snapshots")
+        ordering = ["-day"]
+
+    def __str__(self):
+        return f"Compliance at the end of {self.day:%Y-%m-%d}"
+
+
+class ComplianceSnapshotFigure(FrozenModel):
+    """
+    One line of a snapshot: the assignments live at the end of its day of the active people
+    in one unit, of one rank, for one course, and how many were compliant, overdue (or
+    expired), expiring and due soon, by ``compliance.status.with_status`` as of that day.
+    The unit's path and name are kept as they were, so later moves in the tree change nothing.
+    """
+
+    snapshot = models.ForeignKey(ComplianceSnapshot, on_delete=models.PROTECT, related_name="figures")
+    unit = models.ForeignKey("accounts.Unit", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    unit_path = models.CharField(max_length=255, blank=True, default="")
+    unit_name = models.CharField(_("unit"), max_length=150, blank=True, default="")
+    course = models.ForeignKey("courses.CoursePage", on_delete=models.PROTECT, related_name="+")
+    rank = models.CharField(_("rank or role"), max_length=8, choices=Rank.choices, blank=True)
+    total = models.PositiveIntegerField(_("required"))
+    compliant = models.PositiveIntegerField(_("compliant"))
+    overdue = models.PositiveIntegerField(_("overdue or expired"))
+    expiring = models.PositiveIntegerField(_("expiring soon"))
+    due_soon = models.PositiveIntegerField(_("due soon"))
+
+    class Meta:
+        verbose_name = _("compliance snapshot figure")
+        verbose_name_plural = _("compliance snapshot figures")
+        indexes = [models.Index(fields=["snapshot", "unit"], name="compliance_snapshot_unit")]
+
+    def __str__(self):
+        return f"{self.snapshot}: {self.unit_name or '–'}, {self.course_id}, {self.rank or '–'}"

@@ -589,10 +589,9 @@ class ComplianceChartsView(
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        bars = self.bars()
+        bars, points = selectors.compliance_charts(self.request.user, self.window)
         context["bars"] = bars
         context["bar_chart"] = bar_chart(bars)
-        points = self.points()
         context["points"] = points
         context["line"] = line_chart(points)
         return context

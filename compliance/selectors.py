@@ -7,7 +7,9 @@ same as ``accounts.selectors.people_visible_to`` (administrators and the trainin
 everyone; managers: the people in the units they manage and below), applied as prefixes of
 the stored unit path. Figures are aggregated in the database; no query runs per person,
 unit or course. ``scoped_assignments`` computes the same from scratch (``with_status``): the
-reference, and what an officer's own pages and the trend over past months use.
+reference, and what an officer's own pages use. The charts' trend reads past month ends
+from the month-end snapshots (``ComplianceSnapshot``), computed from the history tables in
+one pass by ``figures_at_end_of``.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, reduce
 from operator import or_
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db import connections
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 
 from accounts.models import Unit
@@ -27,7 +30,7 @@ from accounts.selectors import can_see_all_training_records, people_visible_to, 
 from courses.models import CourseCompletion, CoursePage
 
 from .models import Assignment, ComplianceSettings, ComplianceState
-from .status import COMPLIANT, Status, exemptions_on, with_status, with_stored_status
+from .status import COMPLIANT, Status, with_status, with_stored_status
 
 
 @dataclass(frozen=True)
@@ -283,10 +286,13 @@ class Bar:
     total: int
 
 
-def compliance_by_unit(viewer, window: Window | None = None) -> list[Bar]:
+def compliance_by_unit(
+    viewer, window: Window | None = None, *, direct: dict[tuple[int, int], Cell] | None = None
+) -> list[Bar]:
     """
     The share compliant (all required courses together) for each unit at the top of the
-    viewer's scope and the level below it.
+    viewer's scope and the level below it, from the stored state (``direct``: the figures
+    per unit and course, if the caller has them already).
     """
     window = window or Window.now()
     units = list(units_in_scope(viewer))
@@ -294,7 +300,9 @@ def compliance_by_unit(viewer, window: Window | None = None) -> list[Bar]:
         return []
     top_depth = min(unit.depth for unit in units)
     shown = [unit for unit in units if unit.depth <= top_depth + 1]
-    totals = rolled_up(counts_by_unit_and_course(viewer, window), units)
+    if direct is None:
+        direct = counts_by_unit_and_course(viewer, window)
+    totals = rolled_up(direct, units)
     bars = []
     for unit in shown:
         cell = totals.get((unit.pk, None)) or Cell()
@@ -310,6 +318,10 @@ class Point:
     compliant: int
     total: int
 
+    @classmethod
+    def of(cls, day: datetime.date, compliant: int, total: int) -> Point:
+        return cls(day, round(100 * compliant / total) if total else None, compliant, total)
+
 
 def month_ends(today: datetime.date, months: int = 12) -> list[datetime.date]:
     """The last day of each of the previous ``months - 1`` months, then today."""
@@ -323,34 +335,196 @@ def month_ends(today: datetime.date, months: int = 12) -> list[datetime.date]:
     return sorted(days) + [today]
 
 
-def compliance_trend(viewer, window: Window | None = None, months: int = 12) -> list[Point]:
+def end_of(day: datetime.date) -> datetime.datetime:
+    """The first moment after ``day`` in the current time zone (completions before it were made by then)."""
+    return timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min))
+
+
+#: The figures a snapshot keeps, per group.
+FIGURES = ("total", "compliant", "overdue", "expiring", "due_soon")
+
+#: What ``figures_at_end_of`` can group by: the person's unit (id, path, name) and rank now, the course.
+GROUPS = ("unit_id", "unit_path", "unit_name", "rank", "course_id")
+
+
+def figures_at_end_of(
+    day: datetime.date,
+    *,
+    paths: list[str] | None = None,
+    due_soon_days: int,
+    expiring_days: int,
+    by: tuple[str, ...] = (),
+) -> list[dict]:
     """
-    The share of assignments that were compliant at the end of each of the last twelve
-    months, for the people in the viewer's scope now. One query per month.
+    The figures (``FIGURES``) at the end of ``day`` of the assignments live then (assigned
+    by that day and not ended by it) of active people, grouped by ``by`` (from ``GROUPS``;
+    none: one row, or none if nothing was live). ``paths``: only the people whose unit is at
+    or below one of these unit paths now (a manager's scope; None: everyone).
+
+    Each status is ``with_status`` at the end of that day: only completions made by its end
+    count, the latest of them (by ``completed_at``, then id) decides "completed" or
+    "expired", an exemption covering the day decides "exempt" (the property test in
+    ``tests/compliance/test_snapshots.py`` checks this against ``with_status`` on random
+    histories). One statement, in one pass: the latest completion of every person and course
+    comes from a window function over the completions, not a subquery per row, so a
+    force-wide month end costs scans and a sort, not millions of index probes.
     """
+    from .models import Exemption
+
+    if paths is not None and not paths:
+        return []
+    connection = connections[Assignment.objects.db]
+    q = connection.ops.quote_name
+    A, C, U, E = Assignment, CourseCompletion, Unit, Exemption
+    User = A._meta.get_field("user").related_model
+
+    def table(model) -> str:
+        return q(model._meta.db_table)
+
+    def col(model, name) -> str:
+        return q(model._meta.get_field(name).column)
+
+    group_columns = {
+        "unit_id": f"u.{col(User, 'unit')}",
+        "unit_path": f"unit.{col(U, 'path')}",
+        "unit_name": f"unit.{col(U, 'name')}",
+        "rank": f"u.{col(User, 'rank')}",
+        "course_id": f"a.{col(A, 'course')}",
+    }
+    selected = [f"{group_columns[name]} AS g{number}" for number, name in enumerate(by)]
+    grouped = [f"g{number}" for number in range(len(by))]
+    params = {
+        "day": connection.ops.adapt_datefield_value(day),
+        "end": connection.ops.adapt_datetimefield_value(end_of(day)),
+        "expiring_by": connection.ops.adapt_datefield_value(day + datetime.timedelta(days=expiring_days)),
+        "due_soon_by": connection.ops.adapt_datefield_value(day + datetime.timedelta(days=due_soon_days)),
+    }
+    scope = ""
+    if paths is not None:
+        params |= {f"path_{number}": f"{path}%" for number, path in enumerate(paths)}
+        scope = " AND ({})".format(
+            " OR ".join(f"unit.{col(U, 'path')} LIKE %(path_{number})s" for number in range(len(paths)))
+        )
+    # The rules of ``status.with_status``, in its order: exempt, completed, expired, overdue, due soon.
+    done = "s.completion_id IS NOT NULL"
+    rules = (
+        f"s.exempt OR ({done} AND (s.valid_until IS NULL OR s.valid_until >= %(day)s))",
+        f"NOT s.exempt AND (({done} AND s.valid_until < %(day)s) OR (NOT {done} AND s.due_on < %(day)s))",
+        "NOT s.exempt AND s.valid_until >= %(day)s AND s.valid_until <= %(expiring_by)s",
+        f"NOT s.exempt AND NOT {done} AND s.due_on >= %(day)s AND s.due_on <= %(due_soon_by)s",
+    )
+    counts = ["COUNT(*)"] + [f"SUM(CASE WHEN {rule} THEN 1 ELSE 0 END)" for rule in rules]
+    sql = f"""
+        SELECT {", ".join([*grouped, *counts])}
+        FROM (
+            SELECT {"".join(f"{column}, " for column in selected)}
+                   EXISTS (
+                       SELECT 1 FROM {table(E)} e
+                       WHERE e.{col(E, "user")} = a.{col(A, "user")}
+                         AND e.{col(E, "requirement")} = a.{col(A, "requirement")}
+                         AND e.{col(E, "starts_on")} <= %(day)s
+                         AND (e.{col(E, "ends_on")} IS NULL OR e.{col(E, "ends_on")} >= %(day)s)
+                   ) AS exempt,
+                   latest.completion_id, latest.valid_until, a.{col(A, "due_on")} AS due_on
+            FROM {table(A)} a
+            INNER JOIN {table(User)} u ON u.{q("id")} = a.{col(A, "user")}
+            LEFT JOIN {table(U)} unit ON unit.{q("id")} = u.{col(User, "unit")}
+            LEFT JOIN (
+                SELECT {col(C, "id")} AS completion_id, {col(C, "user")} AS user_id,
+                       {col(C, "course")} AS course_id, {col(C, "valid_until")} AS valid_until,
+                       ROW_NUMBER() OVER (
+                           PARTITION BY {col(C, "user")}, {col(C, "course")}
+                           ORDER BY {col(C, "completed_at")} DESC, {col(C, "id")} DESC
+                       ) AS position
+                FROM {table(C)}
+                WHERE {col(C, "completed_at")} < %(end)s
+            ) latest ON latest.user_id = a.{col(A, "user")} AND latest.course_id = a.{col(A, "course")}
+                AND latest.position = 1
+            WHERE u.{col(User, "is_active")} AND a.{col(A, "assigned_on")} <= %(day)s
+              AND (a.{col(A, "ended_on")} IS NULL OR a.{col(A, "ended_on")} > %(day)s){scope}
+        ) s
+    """  # noqa: S608 (names from the models, quoted; values are parameters)
+    if grouped:
+        sql += f" GROUP BY {', '.join(grouped)}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        result = cursor.fetchall()
+    width = len(by)
+    return [
+        {
+            **dict(zip(by, row[:width], strict=True)),
+            **{name: int(value or 0) for name, value in zip(FIGURES, row[width:], strict=True)},
+        }
+        for row in result
+        if row[width]
+    ]
+
+
+def _snapshot_scope(viewer) -> Q | None:
+    """Which snapshot figures the viewer sees: all (None), or those of the units now in their scope."""
+    if can_see_all_training_records(viewer):
+        return None
+    return Q(unit__in=units_managed_by(viewer))
+
+
+def compliance_trend(
+    viewer,
+    window: Window | None = None,
+    months: int = 12,
+    *,
+    direct: dict[tuple[int, int], Cell] | None = None,
+) -> list[Point]:
+    """
+    The share of assignments compliant at the end of each of the last ``months - 1``
+    months, and today, for the units now in the viewer's scope.
+
+    Past month ends come from the snapshots ``manage.py snapshot_compliance`` took of them
+    (two queries for all of them: which were taken, and their figures summed by day); one
+    not yet taken is computed from the history tables as the snapshot would be (one slower
+    query each). Today's point is the stored state's (``direct``: the figures per unit and
+    course, if the caller has them already).
+    """
+    from .models import ComplianceSnapshot, ComplianceSnapshotFigure
+
     window = window or Window.now()
-    scope = assignments_in_scope(viewer)
+    days = month_ends(window.today, months)
+    past = days[:-1]
+    taken = set(ComplianceSnapshot.objects.filter(day__in=past).values_list("day", flat=True))
+    figures = {}
+    if taken:
+        rows = ComplianceSnapshotFigure.objects.filter(snapshot__day__in=taken)
+        scope = _snapshot_scope(viewer)
+        if scope is not None:
+            rows = rows.filter(scope)
+        figures = {
+            row["snapshot__day"]: (row["compliant"], row["total"])
+            for row in rows.values("snapshot__day").annotate(total=Sum("total"), compliant=Sum("compliant")).order_by()
+        }
     points = []
-    for day in month_ends(window.today, months):
-        # "Completed by the end of that day", as a timestamp: comparing the column directly
-        # lets the database use its index (casting every row to a date does not).
-        next_day = day + datetime.timedelta(days=1)
-        end_of_day = timezone.make_aware(datetime.datetime.combine(next_day, datetime.time.min))
-        valid = CourseCompletion.objects.filter(
-            user=OuterRef("user_id"), course=OuterRef("course_id"), completed_at__lt=end_of_day
-        ).filter(Q(valid_until__isnull=True) | Q(valid_until__gte=day))
-        exempt = exemptions_on(day, user=OuterRef("user_id"), requirement=OuterRef("requirement_id"))
-        figures = (
-            scope.filter(assigned_on__lte=day)
-            .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=day))
-            .annotate(ok=Exists(valid) | Exists(exempt))
-            .aggregate(total=Count("pk"), compliant=Count("pk", filter=Q(ok=True)))
-        )
-        total = figures["total"]
-        points.append(
-            Point(day, round(100 * figures["compliant"] / total) if total else None, figures["compliant"], total)
-        )
+    for day in past:
+        if day in taken:
+            compliant, total = figures.get(day, (0, 0))
+        else:
+            (row,) = figures_at_end_of(
+                day,
+                paths=None if can_see_all_training_records(viewer) else _top_paths(viewer),
+                due_soon_days=window.due_soon_days,
+                expiring_days=window.expiring_days,
+            ) or [dict.fromkeys(FIGURES, 0)]
+            compliant, total = row["compliant"], row["total"]
+        points.append(Point.of(day, compliant, total))
+    today = Cell()
+    for cell in (direct if direct is not None else counts_by_unit_and_course(viewer, window)).values():
+        today.add(cell)
+    points.append(Point.of(window.today, today.compliant, today.total))
     return points
+
+
+def compliance_charts(viewer, window: Window | None = None) -> tuple[list[Bar], list[Point]]:
+    """The charts page: the by-unit bars and the trend, from one aggregate of the stored state."""
+    window = window or Window.now()
+    direct = counts_by_unit_and_course(viewer, window)
+    return compliance_by_unit(viewer, window, direct=direct), compliance_trend(viewer, window, direct=direct)
 
 
 # An officer's record of learning

@@ -14,13 +14,21 @@ from dataclasses import dataclass
 
 from django.apps import apps as global_apps
 from django.contrib.auth import get_user_model
-from django.db import connections, router, transaction
-from django.db.models import OuterRef, Q, Subquery
+from django.db import IntegrityError, connections, router, transaction
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 
 from accounts.models import UnitMembership
 
-from .models import Assignment, AssignmentSource, ComplianceState, Requirement, RequirementTarget, TargetKind
+from .models import (
+    Assignment,
+    AssignmentSource,
+    ComplianceSnapshot,
+    ComplianceState,
+    Requirement,
+    RequirementTarget,
+    TargetKind,
+)
 from .status import pick_exemption
 
 User = get_user_model()
@@ -416,25 +424,135 @@ def refresh_state(
 def rebuild_state(*, today: datetime.date | None = None, apps=global_apps) -> StateResult:
     """
     Recompute every row from the sources, in one transaction (readers see the old rows until
-    it commits): for ``check_compliance_state --fix``, after bulk loads, and in the migration
-    that created the table (``apps``: its historical models). Set-based, chunked by people.
+    it commits): for ``check_compliance_state --fix``, after bulk loads and HR imports.
+
+    Set-based: one DELETE, then one INSERT … SELECT builds, in the database, the row of every
+    current assignment whose person has no exemption from the requirement (the latest
+    completion found by a window function, "started" by EXISTS); the few others, whose
+    exemption columns need the merged intervals of ``status.pick_exemption``, are computed by
+    ``compute_states`` and inserted after. Row for row what ``compute_states`` gives (tested).
     """
     today = today or timezone.localdate()
     Assignment_ = apps.get_model("compliance", "Assignment")
+    Exemption = apps.get_model("compliance", "Exemption")
     State = apps.get_model("compliance", "ComplianceState")
-    total = StateResult()
-    with transaction.atomic():
-        deleted, _ = State.objects.all().delete()
-        people = (
-            Assignment_.objects.filter(ended_on__isnull=True, user__is_active=True)
-            .order_by("user_id")
-            .values_list("user_id", flat=True)
-            .distinct()
+    using = router.db_for_write(State)
+    with transaction.atomic(using=using):
+        connection = connections[using]
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(State._meta.db_table)}")  # noqa: S608 (a model's table)
+            deleted = max(cursor.rowcount, 0)
+            sql, params = _rebuild_sql(connection, apps)
+            cursor.execute(sql, params)
+            total = StateResult(created=cursor.rowcount, deleted=deleted)
+        exempt = Exists(
+            Exemption.objects.filter(user_id=OuterRef("user_id"), requirement_id=OuterRef("requirement_id"))
         )
-        for chunk in _chunks(people, size=STATE_CHUNK * 2):
-            wanted = compute_states(_current(Assignment_, Q(user_id__in=chunk)), today=today, apps=apps)
+        people = _current(Assignment_, Q(exempt)).values_list("user_id", flat=True).distinct()
+        for chunk in _chunks(people):
+            wanted = compute_states(_current(Assignment_, Q(exempt, user_id__in=chunk)), today=today, apps=apps)
             total += _write_states(wanted=wanted, stored={}, apps=apps)
-    return StateResult(created=total.created, deleted=deleted)
+    return total
+
+
+def _rebuild_sql(connection, apps) -> tuple[str, list]:
+    """The INSERT … SELECT of ``rebuild_state``: every column but the exemption ones, for every current assignment."""
+
+    def table(app_label, model):
+        return connection.ops.quote_name(apps.get_model(app_label, model)._meta.db_table)
+
+    def column(app_label, model, name):
+        return connection.ops.quote_name(apps.get_model(app_label, model)._meta.get_field(name).column)
+
+    state = apps.get_model("compliance", "ComplianceState")
+    names = ", ".join(
+        connection.ops.quote_name(state._meta.get_field(name).column)
+        for name in ("assignment_id", *STATE_FIELDS)
+        if name not in EXEMPTION_FIELDS
+    )
+    q = connection.ops.quote_name
+    a = {name: f"a.{column('compliance', 'Assignment', name)}" for name in ("id", "requirement", "user", "course")}
+    a |= {name: f"a.{column('compliance', 'Assignment', name)}" for name in ("assigned_on", "due_on", "ended_on")}
+    user_unit, user_active = column("accounts", "User", "unit"), column("accounts", "User", "is_active")
+    unit_path = column("accounts", "Unit", "path")
+    c = {name: column("courses", "CourseCompletion", name) for name in ("id", "user", "course", "completed_at")}
+    c |= {name: column("courses", "CourseCompletion", name) for name in ("valid_until", "score")}
+    e = {name: column("courses", "Enrolment", name) for name in ("user", "course", "completed_at", "started_at")}
+    x = {name: column("compliance", "Exemption", name) for name in ("user", "requirement")}
+    next_due = f"CASE WHEN latest.{c['id']} IS NULL THEN {a['due_on']} ELSE latest.{c['valid_until']} END"
+    sql = f"""
+        INSERT INTO {table("compliance", "ComplianceState")} ({names})
+        SELECT {a["id"]}, {a["requirement"]}, {a["user"]}, {a["course"]},
+               u.{user_unit}, COALESCE(unit.{unit_path}, ''),
+               {a["assigned_on"]}, {a["due_on"]},
+               latest.{c["id"]}, latest.{c["completed_at"]}, latest.{c["valid_until"]}, latest.{c["score"]},
+               {next_due}, COALESCE({next_due}, %s),
+               EXISTS (
+                   SELECT 1 FROM {table("courses", "Enrolment")} e
+                   WHERE e.{e["user"]} = {a["user"]} AND e.{e["course"]} = {a["course"]}
+                     AND e.{e["completed_at"]} IS NULL AND e.{e["started_at"]} IS NOT NULL
+               )
+        FROM {table("compliance", "Assignment")} a
+        INNER JOIN {table("accounts", "User")} u ON u.{q("id")} = {a["user"]}
+        LEFT JOIN {table("accounts", "Unit")} unit ON unit.{q("id")} = u.{user_unit}
+        LEFT JOIN (
+            SELECT {c["id"]}, {c["user"]}, {c["course"]}, {c["completed_at"]}, {c["valid_until"]}, {c["score"]},
+                   ROW_NUMBER() OVER (
+                       PARTITION BY {c["user"]}, {c["course"]} ORDER BY {c["completed_at"]} DESC, {c["id"]} DESC
+                   ) AS position
+            FROM {table("courses", "CourseCompletion")}
+        ) latest ON latest.{c["user"]} = {a["user"]} AND latest.{c["course"]} = {a["course"]} AND latest.position = 1
+        WHERE {a["ended_on"]} IS NULL AND u.{user_active}
+          AND NOT EXISTS (
+              SELECT 1 FROM {table("compliance", "Exemption")} x
+              WHERE x.{x["user"]} = {a["user"]} AND x.{x["requirement"]} = {a["requirement"]}
+          )
+    """  # noqa: S608 (names from the models, quoted; values are parameters)
+    return sql, [connection.ops.adapt_datefield_value(datetime.date.max)]
+
+
+#: The state's columns set from the merged exemption intervals (``status.pick_exemption``).
+EXEMPTION_FIELDS = ("exempt_from", "exempt_until", "recheck_on", "recheck_before")
+
+
+def record_completion(completion) -> int:
+    """
+    A new course completion, in the state of the person's current assignments for the course:
+    it becomes their latest completion (and with it the valid-until and next due date) where
+    it is the latest, that is made at or after the stored one (a later id wins a tie, as in
+    ``compute_states``), and "started" is read again (the enrolment it completed is no longer
+    open). Nothing else a state row holds depends on a completion. Two queries, where
+    ``refresh_state`` needs nine: the person is locked first, as there, so an event
+    recomputing them from the sources waits for this one. Returns the rows updated.
+    """
+    from courses.models import Enrolment
+
+    with transaction.atomic(savepoint=False):
+        list(User.objects.select_for_update(no_key=True).filter(pk=completion.user_id).values_list("pk"))
+        newer = Q(completed_at__isnull=True) | Q(completed_at__lte=completion.completed_at)
+
+        def take(value, column: str, field):
+            return Case(When(newer, then=Value(value, output_field=field)), default=F(column))
+
+        fields = {name: ComplianceState._meta.get_field(name) for name in ("completed_at", "valid_until", "score")}
+        return ComplianceState.objects.filter(user_id=completion.user_id, course_id=completion.course_id).update(
+            completion_id=take(
+                completion.pk, "completion_id", ComplianceState._meta.get_field("completion").target_field
+            ),
+            completed_at=take(completion.completed_at, "completed_at", fields["completed_at"]),
+            valid_until=take(completion.valid_until, "valid_until", fields["valid_until"]),
+            score=take(completion.score, "score", fields["score"]),
+            next_due=take(completion.valid_until, "next_due", fields["valid_until"]),
+            sort_due=take(completion.valid_until or datetime.date.max, "sort_due", fields["valid_until"]),
+            started=Exists(
+                Enrolment.objects.filter(
+                    user_id=completion.user_id,
+                    course_id=completion.course_id,
+                    completed_at__isnull=True,
+                    started_at__isnull=False,
+                )
+            ),
+        )
 
 
 def refresh_lapsed(*, today: datetime.date) -> int:
@@ -467,3 +585,70 @@ def refresh_unit_paths(*, unit) -> int:
     return ComplianceState.objects.filter(unit__in=moved).update(
         unit_path=Subquery(Unit.objects.filter(pk=OuterRef("unit_id")).values("path")[:1])
     )
+
+
+# Month-end snapshots (``ComplianceSnapshot``)
+
+#: Month ends kept by default: the eleven before this month, which the charts' trend shows.
+SNAPSHOT_MONTHS = 11
+
+
+def take_snapshot(*, day: datetime.date, settings=None) -> ComplianceSnapshot | None:
+    """
+    Freeze the figures at the end of ``day`` (a day already over) per unit × course × rank,
+    from the history tables (``selectors.figures_at_end_of``: ``with_status`` as of that day,
+    for the active people in their units now). Returns the snapshot, or None if that day was
+    already taken (by an earlier run or one running at the same time): a snapshot is never
+    taken twice nor changed. One transaction; a fixed number of queries.
+    """
+    from .models import ComplianceSettings, ComplianceSnapshotFigure
+    from .selectors import FIGURES, GROUPS, figures_at_end_of
+
+    if day >= timezone.localdate():
+        raise ValueError("Only a day that is over can be snapshotted.")
+    settings = settings or ComplianceSettings.current()
+    try:
+        with transaction.atomic():
+            snapshot = ComplianceSnapshot.objects.create(
+                day=day, due_soon_days=settings.due_soon_days, expiring_days=settings.expiring_days
+            )
+            rows = figures_at_end_of(
+                day,
+                due_soon_days=settings.due_soon_days,
+                expiring_days=settings.expiring_days,
+                by=GROUPS,
+            )
+            ComplianceSnapshotFigure.objects.bulk_create(
+                (
+                    ComplianceSnapshotFigure(
+                        snapshot=snapshot,
+                        unit_id=row["unit_id"],
+                        unit_path=row["unit_path"] or "",
+                        unit_name=row["unit_name"] or "",
+                        course_id=row["course_id"],
+                        rank=row["rank"] or "",
+                        **{name: row[name] for name in FIGURES},
+                    )
+                    for row in rows
+                ),
+                batch_size=1000,
+            )
+    except IntegrityError:
+        if ComplianceSnapshot.objects.filter(day=day).exists():
+            return None
+        raise
+    return snapshot
+
+
+def snapshot_compliance(*, today: datetime.date | None = None, months: int = SNAPSHOT_MONTHS) -> list:
+    """
+    Take each of the last ``months`` month ends not yet taken (before ``today``'s month),
+    oldest first: the nightly (or monthly) job, which also back-fills on its first run.
+    Idempotent. Returns the snapshots taken.
+    """
+    from .selectors import month_ends
+
+    today = today or timezone.localdate()
+    days = month_ends(today, months + 1)[:-1]
+    taken = set(ComplianceSnapshot.objects.filter(day__in=days).values_list("day", flat=True))
+    return [snapshot for day in days if day not in taken and (snapshot := take_snapshot(day=day)) is not None]

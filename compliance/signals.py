@@ -19,7 +19,7 @@ from accounts.signals import unit_moved
 from courses.signals import course_completed, course_started
 
 from .models import Exemption
-from .services import refresh_state, refresh_unit_paths, sync_person
+from .services import record_completion, refresh_state, refresh_unit_paths, sync_person
 
 User = get_user_model()
 WATCHED = ("unit_id", "rank", "is_active")
@@ -52,10 +52,19 @@ def follow_exemption(sender, instance, raw=False, **kwargs):
 
 
 @receiver(course_started)
-@receiver(course_completed)
 def follow_learning(sender, enrolment, **kwargs):
     if enrolment.course_id is not None:
         refresh_state(user_ids=[enrolment.user_id], course_ids=[enrolment.course_id])
+
+
+@receiver(course_completed)
+def follow_completion(sender, enrolment, completion=None, **kwargs):
+    if enrolment.course_id is None:
+        return
+    if completion is None:
+        refresh_state(user_ids=[enrolment.user_id], course_ids=[enrolment.course_id])
+    else:
+        record_completion(completion)
 
 
 @receiver(unit_moved)

@@ -88,11 +88,27 @@ def exemptions_on(day: datetime.date, *, user=None, requirement=None):
     return exemptions
 
 
-def with_status(assignments: QuerySet, *, today: datetime.date, due_soon_days: int, expiring_days: int) -> QuerySet:
-    """Annotate ``status``, ``expiring`` and the facts behind them (see the module docstring)."""
-    latest = CourseCompletion.objects.filter(user=OuterRef("user_id"), course=OuterRef("course_id")).order_by(
-        "-completed_at", "-pk"
-    )
+def with_status(
+    assignments: QuerySet,
+    *,
+    today: datetime.date,
+    due_soon_days: int,
+    expiring_days: int,
+    completed_before: datetime.datetime | None = None,
+) -> QuerySet:
+    """
+    Annotate ``status``, ``expiring`` and the facts behind them (see the module docstring).
+
+    ``completed_before`` (a moment) reads the history as it stood then: only completions
+    made before it count, so ``today`` a past day and ``completed_before`` the end of that day
+    give the status as it was at the end of that day: the reference that the month-end
+    figures of the charts and snapshots (``selectors.figures_at_end_of``) are tested against.
+    Enrolments ("in progress") are read as they are now.
+    """
+    latest = CourseCompletion.objects.filter(user=OuterRef("user_id"), course=OuterRef("course_id"))
+    if completed_before is not None:
+        latest = latest.filter(completed_at__lt=completed_before)
+    latest = latest.order_by("-completed_at", "-pk")
     exemption = exemptions_on(today, user=OuterRef("user_id"), requirement=OuterRef("requirement_id"))
     started = Enrolment.objects.filter(
         user=OuterRef("user_id"), course=OuterRef("course_id"), completed_at__isnull=True, started_at__isnull=False

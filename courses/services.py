@@ -260,9 +260,10 @@ def _complete_module_locked(*, user, module: ModulePage, revision_id: int | None
         enrolment.status = EnrolmentStatus.IN_PROGRESS
         enrolment.save(update_fields=["started_at", "status"])
         course_started.send(sender=Enrolment, enrolment=enrolment)
+    course = module.course
     modules = list(
         Page.objects.live()
-        .child_of(module.course)
+        .child_of(course)
         .type(ModulePage)
         .annotate(
             done=Exists(
@@ -277,7 +278,7 @@ def _complete_module_locked(*, user, module: ModulePage, revision_id: int | None
     course_completion = None
     if all(page.done for page in modules):
         # Every module read: the course may be complete (other criteria are checked there).
-        course_completion = complete_course_if_done(enrolment=enrolment, when=when, locked=True)
+        course_completion = complete_course_if_done(enrolment=enrolment, when=when, locked=True, course=course)
     return ModuleCompletionResult(
         enrolment=enrolment,
         newly_completed=True,
@@ -344,32 +345,44 @@ def archive_version(*, module: ModulePage, revision_id: int | None = None) -> Mo
     return version
 
 
-def complete_course_if_done(*, enrolment: Enrolment, when=None, locked: bool = False) -> CourseCompletion | None:
+def complete_course_if_done(
+    *, enrolment: Enrolment, when=None, locked: bool = False, course: CoursePage | None = None, children=None
+) -> CourseCompletion | None:
     """
     Complete the enrolment if every registered criterion that applies is met. Called by
     this app when a module is completed and by other apps when their criterion may have
     become met (an assessment passed). Idempotent and safe under concurrency: the enrolment
-    row is locked and a completion is one-to-one with its enrolment.
+    row is locked and a completion is one-to-one with its enrolment. A caller that has the
+    course and its live children loaded passes them (``course``, ``children``: as
+    ``selectors.live_children_by_course`` gives them) so they are not loaded again.
     """
     when = when or timezone.now()
     if locked:
         # The caller's transaction holds the enrolment's lock already: no savepoint needed.
-        return _complete_course(enrolment=enrolment, when=when)
+        return _complete_course(enrolment=enrolment, when=when, course=course, children=children)
     with transaction.atomic():
         enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
-        return _complete_course(enrolment=enrolment, when=when)
+        return _complete_course(enrolment=enrolment, when=when, course=course, children=children)
 
 
-def _complete_course(*, enrolment: Enrolment, when) -> CourseCompletion | None:
+def _complete_course(*, enrolment: Enrolment, when, course=None, children=None) -> CourseCompletion | None:
     if enrolment.status == EnrolmentStatus.COMPLETED:
         return CourseCompletion.objects.filter(enrolment=enrolment).first()
     if enrolment.course_id is None:
         return None
-    results = completion.evaluate([enrolment], stop_when_unmet=True)[enrolment.pk]
-    applicable = {key: result for key, result in results.items() if result.applies}
+    if course is None or course.pk != enrolment.course_id:
+        course, children = None, None
+    if course is not None and children is None:
+        # The criteria's pages, found from the course already loaded (no query for its path).
+        from .selectors import live_children_by_course
+
+        children = live_children_by_course([course]).get(course.pk, [])
+    children_by_course = {enrolment.course_id: children} if children is not None else None
+    results = completion.evaluate([enrolment], stop_when_unmet=True, children_by_course=children_by_course)
+    applicable = {key: result for key, result in results[enrolment.pk].items() if result.applies}
     if not applicable or not all(result.met for result in applicable.values()):
         return None
-    course = CoursePage.objects.get(pk=enrolment.course_id)
+    course = course or CoursePage.objects.get(pk=enrolment.course_id)
     record = CourseCompletion.objects.create(
         enrolment=enrolment,
         user_id=enrolment.user_id,

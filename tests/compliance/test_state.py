@@ -336,3 +336,79 @@ def test_state_refreshes_for_many_people_in_a_number_of_queries_that_does_not_gr
     UserFactory.create_batch(30, unit=org.team_b)
     assert refresh_all() == (44, small)
     assert services.rebuild_state().created == 44
+
+
+def test_the_set_based_rebuild_gives_row_for_row_what_compute_states_gives(people, org, required, hate_crime, judaism):
+    """
+    A mixed data set: ties between completions made at the same moment, renewals with an
+    earlier expiry than the completion before, no expiry, a completion of a deleted course,
+    courses started and finished, overlapping, past, future and open-ended exemptions, a
+    person with no unit, a person who left, and ended assignments.
+    """
+    from compliance.factories import rank_target
+    from courses.models import CourseCompletion, Enrolment, EnrolmentStatus
+    from tests.compliance.conftest import at
+
+    today = timezone.localdate()
+    officer, other, manager = people["officer"], people["other_officer"], people["manager_of_unit"]
+    RequirementFactory(course=judaism, name="Staff", targets=[rank_target("STAFF"), person_target(people["trainer"])])
+    first = record_completion(other, judaism, on=today - 40 * day, valid_until=today + 300 * day)
+    tie = record_completion(other, judaism, on=today - 40 * day, valid_until=today - day)
+    record_completion(manager, hate_crime, on=today - 10 * day, valid_until=None)
+    record_completion(people["trainer"], judaism, on=today - 5 * day)
+    orphan = record_completion(officer, judaism, on=today - 2 * day)
+    CourseCompletion.objects.filter(pk=orphan.pk).update(course=None)
+    Enrolment.objects.create(
+        user=officer,
+        course=judaism,
+        course_title=judaism.title,
+        status=EnrolmentStatus.IN_PROGRESS,
+        enrolled_at=at(today),
+        started_at=at(today),
+    )
+    for user, requirement, starts, ends in (
+        (other, required, -100, -50),
+        (other, required, -49, 10),
+        (officer, required, 20, None),
+        (manager, required, -300, -200),
+        (people["manager_of_other_unit"], required, -5, 5),
+        (people["manager_of_other_unit"], required, 0, None),
+    ):
+        ExemptionFactory(
+            user=user,
+            requirement=requirement,
+            starts_on=today + starts * day,
+            ends_on=None if ends is None else today + ends * day,
+            granted_by=people["administrator"],
+        )
+    leaver = UserFactory(unit=org.team_b)
+    services.sync_person(leaver)
+    leaver.is_active = False
+    leaver.save()
+    Assignment.objects.filter(user=people["manager_of_other_unit"], requirement=required).update(ended_on=today)
+    services.sync_requirement(required)
+    assert first.pk < tie.pk
+
+    current = Assignment.objects.filter(ended_on__isnull=True, user__is_active=True)
+    wanted = services.compute_states(current, today=today)
+    assert services.rebuild_state(today=today).created == len(wanted) >= 8
+    rebuilt = {
+        row["assignment_id"]: {name: row[name] for name in services.STATE_FIELDS}
+        for row in ComplianceState.objects.values("assignment_id", *services.STATE_FIELDS)
+    }
+    assert rebuilt == wanted
+    exempt_rows = [row for row in rebuilt.values() if row["exempt_from"] or row["recheck_before"]]
+    assert len(exempt_rows) >= 4
+    assert any(row["started"] for row in rebuilt.values())
+    assert any(row["unit_id"] is None for row in rebuilt.values())
+    assert_state_is_exact(people)
+    call_command("check_compliance_state")
+
+
+def test_the_check_runs_from_the_command_line_with_the_system_checks(people, force_wide):
+    """``manage.py`` runs Django's system checks first (``call_command`` skips them): no method may shadow them."""
+    import io
+
+    out = io.StringIO()
+    call_command("check_compliance_state", skip_checks=False, stdout=out)
+    assert out.getvalue().startswith("Compliance state matches the records")

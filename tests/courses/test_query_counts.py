@@ -32,6 +32,12 @@ MY_LEARNING_QUERIES = 12
 #: The first officer to complete this revision of the module also archives it (three of these).
 FIRST_COMPLETION_QUERIES = 15
 REPEAT_COMPLETION_QUERIES = 8
+#: Completing the last module completes the course: the first completion's work, then the
+#: course's criteria (the children loaded once, for both), the completion, the module
+#: versions it rests on, the enrolment, and the compliance state (lock the person, one UPDATE).
+#: Over issue 10's 15 for a module's first completion: the course's completion is its own
+#: five writes and the evidence it rests on, on top of the module's.
+LAST_MODULE_COMPLETION_QUERIES = 24
 
 WRITES = ("INSERT", "UPDATE", "DELETE", "SAVEPOINT", "BEGIN", "COMMIT")
 
@@ -169,3 +175,40 @@ def test_repeat_completion_of_a_module_reads_only(client_as, people, catalogue, 
     assert len(queries) == REPEAT_COMPLETION_QUERIES
     assert [sql for sql in queries if sql.lstrip().upper().startswith(WRITES)] == []
     assert ModuleProgress.objects.get(user=people["officer"], module=modules[1]).completed_at == completed_at
+
+
+@pytest.mark.parametrize(
+    ("module_count", "crowd", "required"), [(3, 1, True), (30, 1, True), (3, 200, True), (3, 1, False)]
+)
+def test_completing_the_last_module_completes_the_course_in_a_pinned_number_of_queries(
+    client_as, people, org, catalogue, module_count, crowd, required
+):
+    from compliance.factories import RequirementFactory, unit_target
+    from compliance.models import ComplianceState
+    from courses.models import CourseCompletion
+
+    course = make_course(catalogue, modules=module_count)
+    if required:
+        RequirementFactory(course=course, targets=[unit_target(org.force)])
+    modules = officer_part_way(people, course)
+    for module in modules[1:-1]:
+        services.complete_module(user=people["officer"], module=module)
+    enrol_crowd(course, crowd)
+    client = client_as("officer")
+    client.get(modules[-1].url)
+
+    response, queries = captured(
+        client, "post", modules[-1].url + "complete/", {"revision": modules[-1].live_revision_id}
+    )
+
+    assert response.status_code == 302
+    assert len(queries) == LAST_MODULE_COMPLETION_QUERIES
+    completion = CourseCompletion.objects.get(user=people["officer"], course=course)
+    assert completion.module_versions.count() == module_count
+    if required:
+        state = ComplianceState.objects.get(user=people["officer"], course=course)
+        assert (state.completion_id, state.valid_until, state.started) == (
+            completion.pk,
+            completion.valid_until,
+            False,
+        )

@@ -76,7 +76,7 @@ class Command(BaseCommand):
         findings = checked = 0
         for start in range(0, len(people), chunk):
             user_ids = people[start : start + chunk]
-            lines = list(self.check(user_ids, window, requirements))
+            lines = list(self.drift(user_ids, window, requirements))
             checked += len(user_ids)
             for user_id, line in lines:
                 self.stdout.write(line)
@@ -93,7 +93,7 @@ class Command(BaseCommand):
             f"{summary} Repaired: {result.created} rows created, {result.updated} updated, {result.deleted} deleted."
         )
 
-    def check(self, user_ids: list[int], window: dict, requirements: dict[int, str]):
+    def drift(self, user_ids: list[int], window: dict, requirements: dict[int, str]):
         """(person id, line) for each difference among these people's rows."""
         today = window["today"]
         current = Assignment.objects.filter(ended_on__isnull=True, user__is_active=True, user_id__in=user_ids)
