@@ -20,5 +20,8 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# Django's own 400 handler re-checks the CSRF token, re-reading the body that caused the 400.
+handler400 = "core.views.bad_request"
+
 # Wagtail's page serving comes last: it matches every remaining path.
 urlpatterns += [path("", include(wagtail_urls))]

@@ -10,3 +10,8 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from .forms import refuse_ids_out_of_range
+
+        refuse_ids_out_of_range()

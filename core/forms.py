@@ -49,3 +49,44 @@ class GovUKFormMixin:
                 if widget_class(widget) in {"govuk-input", "govuk-select", "govuk-textarea", "govuk-file-upload"}:
                     widget.attrs["class"] = f"{widget.attrs.get('class', '')} {error_class}".strip()
                 widget.attrs["aria-invalid"] = "true"
+
+
+def refuse_ids_out_of_range() -> None:
+    """
+    Make Django's ``ModelChoiceField`` and ``ModelMultipleChoiceField`` treat an id too big for
+    the database (≥ 2^63) as an invalid choice, as they treat "abc".
+
+    On SQLite the driver raises ``OverflowError`` while binding such a number. Django 5 turns
+    an out-of-range value into "no match" for a plain integer lookup, but not for a lookup
+    through a relation (a page's id is its ``page_ptr``) nor for ``__in``, and the form fields
+    catch only ``ValueError`` and ``TypeError``. Every chooser, every report filter and every
+    Wagtail filter is one of these two fields, so this one change covers all of them, ours and
+    Wagtail's (docs/decisions.md, "Ids too big for the database"). Called from ``CoreConfig.ready``.
+    """
+    from django.core.exceptions import ValidationError
+    from django.forms import models
+
+    if getattr(models.ModelChoiceField, "_refuses_ids_out_of_range", False):
+        return
+    to_python = models.ModelChoiceField.to_python
+    check_values = models.ModelMultipleChoiceField._check_values
+
+    def safe_to_python(self, value):
+        try:
+            return to_python(self, value)
+        except OverflowError:
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+            ) from None
+
+    def safe_check_values(self, value):
+        try:
+            return check_values(self, value)
+        except OverflowError:
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": "…"}
+            ) from None
+
+    models.ModelChoiceField.to_python = safe_to_python
+    models.ModelMultipleChoiceField._check_values = safe_check_values
+    models.ModelChoiceField._refuses_ids_out_of_range = True
