@@ -12,6 +12,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from .forms import refuse_ids_out_of_range
+        from . import input_guards
 
-        refuse_ids_out_of_range()
+        input_guards.refuse_ids_out_of_range()
+        input_guards.refuse_unreadable_streamfields()
+        input_guards.refuse_garbage_ids_in_wagtail_choosers()
+        input_guards.refuse_missing_link_addresses()

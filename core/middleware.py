@@ -13,6 +13,8 @@ would fail on them (or, worse, store them):
   the others break exports and the search index. (Django already drops them from the names
   of uploaded files.) Free text reaches the database through many
   forms (answers, reasons, names, page content), so the rule lives here rather than in each.
+- a ``next`` (the page to return to) that is not an address: ``redirect()`` would take it for
+  a view name and fail.
 """
 
 import json
@@ -30,6 +32,7 @@ CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 FORM_CONTENT_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
 
 UNREADABLE = _("The form could not be read. Send it again from the page, in UTF-8.")
+NOT_AN_ADDRESS = _("The page to go back to (“next”) is not an address on this site.")
 CONTROL = _(
     "What you sent contains a control character (such as a null byte) that cannot be stored. Remove it and try again."
 )
@@ -37,17 +40,31 @@ CONTROL = _(
 
 def has_control_characters(value) -> bool:
     """True if ``value`` (a string, or lists and dicts of them, as in JSON) holds a refused character."""
-    if isinstance(value, str):
-        return bool(CONTROL_CHARACTERS.search(value))
-    if isinstance(value, dict):
-        return any(has_control_characters(key) or has_control_characters(item) for key, item in value.items())
-    if isinstance(value, list):
-        return any(has_control_characters(item) for item in value)
+    pending = [value]
+    while pending:  # a loop, not recursion: JSON may nest as deep as its parser allows
+        item = pending.pop()
+        if isinstance(item, str):
+            if CONTROL_CHARACTERS.search(item):
+                return True
+        elif isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, list | tuple):
+            pending.extend(item)
     return False
 
 
+def _not_an_address(values) -> bool:
+    """
+    A ``next`` that is neither a path nor an http(s) address. Django's ``redirect()`` would try
+    to reverse it as a view name ("abc"), and Wagtail's views pass ``next`` to it after checking
+    only the host.
+    """
+    return any(value and not value.startswith(("/", "http://", "https://")) for value in values)
+
+
 def _multivalue_has_control_characters(data) -> bool:
-    return any(has_control_characters(key) or has_control_characters(data.getlist(key)) for key in data)
+    return any(has_control_characters([key, *data.getlist(key)]) for key in data)
 
 
 class RefuseBadInputMiddleware:
@@ -65,6 +82,8 @@ class RefuseBadInputMiddleware:
     def problem(self, request):
         if has_control_characters(request.path_info) or _multivalue_has_control_characters(request.GET):
             return CONTROL
+        if _not_an_address(request.GET.getlist("next")):
+            return NOT_AN_ADDRESS
         if request.method in {"GET", "HEAD", "OPTIONS"}:
             return None
         if request.content_type in FORM_CONTENT_TYPES:
@@ -76,11 +95,13 @@ class RefuseBadInputMiddleware:
                 return UNREADABLE
             if _multivalue_has_control_characters(data):
                 return CONTROL
+            if _not_an_address(data.getlist("next")):
+                return NOT_AN_ADDRESS
         elif request.content_type == "application/json":
             try:
                 document = json.loads(request.body)
-            except ValueError:
-                return None  # not JSON at all: the view that expects JSON says so
+            except (ValueError, RecursionError):
+                return None  # not JSON, or nested too deep to read: the view that expects JSON says so
             if has_control_characters(document):
                 return CONTROL
         return None

@@ -2,10 +2,6 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import get_edit_handler
-from wagtail.blocks.base import BlockWidget
-
-from .views import bad_request_page
 
 
 @hooks.register("insert_global_admin_js")
@@ -19,48 +15,52 @@ def admin_styles():
     return format_html('<link rel="stylesheet" href="{}">', static("core/admin.css"))
 
 
-# A page or snippet form posted without a StreamField's hidden fields ("body-count", a block's
-# "-type", a list's "-count"): Wagtail's StreamField widget reads them with ``int(data[...])``
-# and fails with a server error. Read each StreamField of the form first, here, and answer a
-# clear 400 if that fails (issue 11, finding 4). Nothing is saved.
+@hooks.register("before_copy_page")
+def refuse_copy_without_a_destination(request, page):
+    """
+    Wagtail's copy view looks the destination up with ``Page.objects.get(id=request.POST[...])``
+    before its form is validated: a missing, non-numeric or unknown id was a server error.
+    """
+    if request.method != "POST":
+        return None
+    from wagtail.models import Page
 
-STREAMFIELD_UNREADABLE = _(
-    "The page content could not be read: the form was sent without some of its hidden fields. "
-    "Reload the editor and make your changes again."
-)
+    from .views import bad_request_page
 
-
-def _streamfields_unreadable(request, form_class) -> bool:
-    for name, field in form_class.base_fields.items():
-        if isinstance(field.widget, BlockWidget):
-            try:
-                field.widget.value_from_datadict(request.POST, request.FILES, name)
-            except (KeyError, ValueError, TypeError, IndexError, AttributeError):
-                return True
-    return False
-
-
-def _refuse_unreadable_streamfields(request, form_class):
-    if request.method == "POST" and _streamfields_unreadable(request, form_class):
-        return bad_request_page(request, STREAMFIELD_UNREADABLE)
+    destination = request.POST.get("new_parent_page", "")
+    try:
+        exists = destination.isdigit() and Page.objects.filter(id=int(destination)).exists()
+    except OverflowError:
+        exists = False
+    if not exists:
+        return bad_request_page(request, _("Choose the page to copy it under."))
     return None
 
 
-@hooks.register("before_create_page")
-def refuse_page_created_without_streamfield_counts(request, parent_page, page_class):
-    return _refuse_unreadable_streamfields(request, page_class.get_edit_handler().get_form_class())
+@hooks.register("before_delete_page")
+def refuse_deleting_pages_that_records_depend_on(request, page):
+    """
+    A page that records protect (a course that a requirement names, a quiz with attempts) is
+    not deleted: Wagtail's delete view would end in a server error. Say why instead, on the
+    confirmation page and when it is posted.
+    """
+    from django.db import router
+    from django.db.models import ProtectedError
+    from django.db.models.deletion import Collector
+    from django.shortcuts import redirect
+    from wagtail.admin import messages
 
-
-@hooks.register("before_edit_page")
-def refuse_page_edited_without_streamfield_counts(request, page):
-    return _refuse_unreadable_streamfields(request, page.specific_class.get_edit_handler().get_form_class())
-
-
-@hooks.register("before_create_snippet")
-def refuse_snippet_created_without_streamfield_counts(request, model):
-    return _refuse_unreadable_streamfields(request, get_edit_handler(model).get_form_class())
-
-
-@hooks.register("before_edit_snippet")
-def refuse_snippet_edited_without_streamfield_counts(request, instance):
-    return _refuse_unreadable_streamfields(request, get_edit_handler(type(instance)).get_form_class())
+    try:
+        for each in page.get_descendants(inclusive=True).specific():
+            Collector(using=router.db_for_write(type(each))).collect([each])
+    except ProtectedError:
+        messages.error(
+            request,
+            _(
+                "“%(page)s” cannot be deleted: training records or requirements depend on it or on a page "
+                "below it. Unpublish it instead."
+            )
+            % {"page": page.get_admin_display_title()},
+        )
+        return redirect("wagtailadmin_explore", page.get_parent().id)
+    return None
