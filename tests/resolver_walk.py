@@ -28,11 +28,13 @@ CANARIES = {
         "answer": "CANARY-ANSWER-ALPHA",
         "exemption": "CANARY-EXEMPTION-ALPHA",
         "adjustment": "CANARY-ADJUSTMENT-ALPHA",
+        "warrant": "WN-CANARY-A",
     },
     "other_officer": {
         "answer": "CANARY-ANSWER-BRAVO",
         "exemption": "CANARY-EXEMPTION-BRAVO",
         "adjustment": "CANARY-ADJUSTMENT-BRAVO",
+        "warrant": "WN-CANARY-B",
     },
 }
 
@@ -62,16 +64,17 @@ class Route:
         return bool(re.search(r"delete|unpublish|move|logout|sign-out|revert|disable|cancel", self.name))
 
 
-def _leaves(patterns, prefix=""):
+def _leaves(patterns, prefix="", namespace=""):
     for pattern in patterns:
         regex = pattern.pattern.regex.pattern
         if regex.startswith("^"):
             regex = regex[1:]
         if isinstance(pattern, URLResolver):
-            yield from _leaves(pattern.url_patterns, prefix + regex.removesuffix("$").removesuffix(r"\Z"))
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _leaves(pattern.url_patterns, prefix + regex.removesuffix("$").removesuffix(r"\Z"), inner)
         elif isinstance(pattern, URLPattern):
             name = pattern.name or getattr(pattern.callback, "__name__", "?")
-            yield prefix + regex.removesuffix("$").removesuffix(r"\Z"), name, pattern.callback
+            yield prefix + regex.removesuffix("$").removesuffix(r"\Z"), namespace + name, pattern.callback
 
 
 def routes() -> list[Route]:
@@ -197,6 +200,9 @@ def build_world(people: dict, org) -> World:
     world = World(people=people, org=org, course=reading, module=module, quiz=quiz)
     for role in ("officer", "other_officer"):
         person, canary = people[role], CANARIES[role]
+        # A warrant number no other text can contain by chance (the factory's are four digits).
+        person.warrant_number = canary["warrant"]
+        person.save(update_fields=["warrant_number"])
         course_services.enrol(user=person, course=reading)
         course_services.start_module(user=person, module=module)
         course_services.complete_module(user=person, module=module)

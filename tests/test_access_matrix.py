@@ -10,7 +10,8 @@ canary texts (a short-text answer, an exemption reason, an adjustment reason) be
 and warrant number; no answer to a role may contain those of a person outside its scope:
 
 - anonymous: nobody's; an officer: their own only; a manager: their unit's people;
-- a trainer: nobody's name, reason or warrant number; the answers themselves only in the
+- a trainer: nobody's name, reason or warrant number, except in the exam adjustments, which
+  trainers grant and list force-wide (person and reason); the answers themselves only in the
   item analysis (it lists answers without names, to improve questions);
 - an administrator: everyone's.
 
@@ -38,17 +39,19 @@ SCOPE = {
     "administrator": {"officer", "other_officer"},
 }
 #: Routes where a trainer reads officers' answers (never with their names).
-ANSWERS_FOR_TRAINERS = {"item_analysis", "item_analysis_results"}
+ANSWERS_FOR_TRAINERS = {"wagtailadmin_reports:item_analysis", "wagtailadmin_reports:item_analysis_results"}
+#: Trainers grant exam adjustments, so they choose the person and read the reason.
+ADJUSTMENTS_FOR_TRAINERS = ("adjustments:",)
 #: Wagtail's "failwhale" view raises on purpose so that staff can check the 500 page.
 DELIBERATE_SERVER_ERRORS = {"wagtailadmin_error_test"}
 #: Leaks closed by another part of issue 11 (finding 2, site history scoped): listed so that
 #: the lead removes them when that work is merged; ``test_known_leaks_are_still_there`` fails
 #: as soon as one is closed, so the list cannot go stale.
 KNOWN_LEAKS = {
-    ("site_history", "manager_of_unit"),
-    ("site_history", "manager_of_other_unit"),
-    ("site_history_results", "manager_of_unit"),
-    ("site_history_results", "manager_of_other_unit"),
+    ("wagtailadmin_reports:site_history", "manager_of_unit"),
+    ("wagtailadmin_reports:site_history", "manager_of_other_unit"),
+    ("wagtailadmin_reports:site_history_results", "manager_of_unit"),
+    ("wagtailadmin_reports:site_history_results", "manager_of_other_unit"),
 }
 SHARDS = 2
 
@@ -56,7 +59,7 @@ SHARDS = 2
 def secrets_of(people, owner: str) -> dict[str, str]:
     person = people[owner]
     found = {"name": person.get_full_name(), "warrant number": person.warrant_number}
-    found.update({f"{kind} canary": text for kind, text in CANARIES[owner].items()})
+    found.update({f"{kind} canary": text for kind, text in CANARIES[owner].items() if kind != "warrant"})
     return found
 
 
@@ -90,6 +93,12 @@ def leaks(people, role: str, route, content: str) -> list[str]:
             continue
         for kind, secret in secrets_of(people, owner).items():
             if role == "trainer" and kind == "answer canary" and route.name in ANSWERS_FOR_TRAINERS:
+                continue
+            if (
+                role == "trainer"
+                and kind in {"name", "warrant number", "adjustment canary"}
+                and route.name.startswith(ADJUSTMENTS_FOR_TRAINERS)
+            ):
                 continue
             if secret and any(spelling in content for spelling in spellings(secret)):
                 found.append(f"{owner}'s {kind}")
@@ -151,6 +160,6 @@ def test_known_leaks_are_still_there(people, org):
     for name, role in sorted(KNOWN_LEAKS):
         client = Client()
         client.force_login(people[role])
-        content = client.get(reverse(f"wagtailadmin_reports:{name}")).content.decode()
+        content = client.get(reverse(name)).content.decode()
         assert leaks(people, role, type("R", (), {"name": name})(), content), (name, role)
     assert world
