@@ -225,6 +225,11 @@ def build_world(people: dict, org) -> World:
         adjustment = Adjustment.objects.create(
             user=person, quiz=quiz, extra_attempts=1, reason=canary["adjustment"], granted_by=administrator
         )
+        # As the admin's create views do: the grants appear in Wagtail's site history.
+        from wagtail.log_actions import log
+
+        log(instance=exemption, action="wagtail.create", user=administrator)
+        log(instance=adjustment, action="wagtail.create", user=administrator)
         world.records[role] = {
             "quizzes.attempt": attempt,
             "quizzes.adjustment": adjustment,
