@@ -157,7 +157,9 @@ class UnitMembershipViewSet(ModelViewSet):
     ]
     list_filter = ["unit"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "user__warrant_number"]
-    list_export = ["user", "user__warrant_number", "unit", "started_at", "ended_at"]
+    # Wagtail reads export columns as dotted paths (``user.warrant_number``), not ORM lookups.
+    list_export = ["user", "user.warrant_number", "unit", "started_at", "ended_at"]
+    export_headings = {"user": _("Person"), "user.warrant_number": _("Warrant no."), "unit": _("Unit")}
     export_filename = "unit-history"
     inspect_view_enabled = True
     copy_view_enabled = False

@@ -28,6 +28,9 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# Django's own 400 handler re-checks the CSRF token, re-reading the body that caused the 400.
+handler400 = "core.views.bad_request"
+
 # Wagtail's page serving comes last: it matches every remaining path. Its own front-end
 # sign-in form (/_util/login/) is not used here (WAGTAIL_FRONTEND_LOGIN_URL is ours): the
 # address sends people to our sign-in page, so there is one sign-in form to protect.

@@ -12,7 +12,13 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
+        from . import input_guards
         from .spreadsheets import patch_wagtail_exports
 
         # Every CSV export neutralises formula-like cells (docs/security.md §5).
         patch_wagtail_exports()
+        # Bad input is a 400 where Django or Wagtail would fail (docs/security.md §4).
+        input_guards.refuse_ids_out_of_range()
+        input_guards.refuse_unreadable_streamfields()
+        input_guards.refuse_garbage_ids_in_wagtail_choosers()
+        input_guards.refuse_missing_link_addresses()

@@ -3,9 +3,13 @@ Officer-facing views. Page routes (``CoursePage.enrol_route``, ``ModulePage.comp
 call these; they check the request, call a service and redirect. No rules live here.
 """
 
+import logging
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponseNotAllowed
+from django.db import DatabaseError, transaction
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -16,10 +20,18 @@ from . import services
 from .models import CoursePage, ModulePage
 from .selectors import course_overview, module_overview, visible_to_by_path
 
+logger = logging.getLogger(__name__)
+
 
 def _safe_next(request, fallback: str) -> str:
+    """
+    Where to go after a POST: ``next`` if it is a path on this site, else ``fallback``. The
+    answer is used as a URL, never as a view name (``redirect("abc")`` would try to reverse it).
+    """
     candidate = request.POST.get("next") or ""
-    if candidate and url_has_allowed_host_and_scheme(candidate, {request.get_host()}, request.is_secure()):
+    if candidate.startswith("/") and url_has_allowed_host_and_scheme(
+        candidate, {request.get_host()}, require_https=request.is_secure()
+    ):
         return candidate
     return fallback
 
@@ -31,7 +43,7 @@ def enrol(request, *, course: CoursePage):
     services.enrol(user=request.user, course=course)
     messages.success(request, _("You are enrolled on “%(course)s”.") % {"course": course.title})
     first = ModulePage.objects.live().child_of(course).order_by("path").first()
-    return redirect(_safe_next(request, first.url if first else course.url))
+    return HttpResponseRedirect(_safe_next(request, first.url if first else course.url))
 
 
 def read_module(request, *, module: ModulePage):
@@ -75,12 +87,28 @@ def complete_module(request, *, module: ModulePage):
     return redirect(next_step[0] if next_step else course.url)
 
 
+#: Characters the search backends give a meaning to (SQLite FTS5 quotes and operators,
+#: PostgreSQL's tsquery syntax) or cannot store (C0 controls): searched for as spaces.
+SEARCH_SYNTAX = re.compile(r'[\x00-\x1f"*^():{}\[\]\\]')
+
+
+def search_terms(raw: str) -> str:
+    """What an officer typed, as plain words for Wagtail's search: at most 200 characters."""
+    return " ".join(SEARCH_SYNTAX.sub(" ", raw[:200]).split())
+
+
 @login_required
 def search(request):
     """Wagtail search over the courses and modules this officer may see."""
-    query = request.GET.get("q", "").strip()[:200]
-    results = []
+    query = search_terms(request.GET.get("q", ""))
+    results, failed = [], False
     if query:
         pages = Page.objects.live().type(CoursePage, ModulePage).filter(visible_to_by_path(request.user))
-        results = pages.specific().search(query)[:50]
-    return TemplateResponse(request, "courses/search.html", {"query": query, "results": results})
+        try:
+            # A savepoint: on PostgreSQL a failed statement would otherwise spoil the transaction.
+            with transaction.atomic():
+                results = list(pages.specific().search(query)[:50])
+        except DatabaseError:
+            logger.warning("Search failed for a query of %d characters", len(query), exc_info=True)
+            failed = True
+    return TemplateResponse(request, "courses/search.html", {"query": query, "results": results, "failed": failed})

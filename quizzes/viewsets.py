@@ -9,12 +9,14 @@ from taggit.models import Tag
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.admin.viewsets.model import ModelViewSetGroup
+from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from accounts.grants import GrantCreateView, WithdrawView
 from accounts.scoping import ScopedInspectView, ScopedToPeopleViewSet
 from accounts.selectors import unit_tree
 from accounts.viewsets import UnitTreeFilter
+from core.admin_views import ProtectedDeleteMixin
 
 from .adjustments import SEE_EVERYONE, grant_adjustment, withdraw_adjustment
 from .blocks import QuestionType
@@ -60,8 +62,13 @@ class QuestionViewSet(SnippetViewSet):
     copy_view_enabled = True
 
 
+class QuestionCategoryDeleteView(ProtectedDeleteMixin, SnippetDeleteView):
+    protected_message = _("“%(object)s” still has questions. Move them to another category first.")
+
+
 class QuestionCategoryViewSet(SnippetViewSet):
     model = QuestionCategory
+    delete_view_class = QuestionCategoryDeleteView
     icon = "folder-open-inverse"
     menu_label = _("Categories")
     list_display = ["name", "description"]

@@ -103,6 +103,9 @@ MIDDLEWARE = [
     # Audit trail: events recorded from signals name the request's user and address.
     "audit.middleware.AuditRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Bad input (issue 11, finding 4): an unreadable form body or a control character is
+    # refused with a 400 page before any view or the CSRF check reads it.
+    "core.middleware.RefuseBadInputMiddleware",
     "accounts.sessions.SessionLimitsMiddleware",
     "accounts.second_factor.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
