@@ -4,6 +4,7 @@ a viewset for the unit tree, and a read-only listing of unit history.
 """
 
 import django_filters
+from django.db import transaction
 from django.db.models import Count
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,8 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.users.views import users as wagtail_users
 
+from audit.models import Action
+from audit.services import record_event
 from core.admin_views import ProtectedDeleteMixin, ProtectedDeleteView
 
 from .forms import OfficerUserCreationForm, OfficerUserEditForm, UnitForm
@@ -69,10 +72,43 @@ class OfficerDeleteView(ProtectedDeleteMixin, wagtail_users.DeleteView):
     )
 
 
+class OfficerEditView(wagtail_users.EditView):
+    """
+    An administrator changing someone's email address or password in the user editor is
+    recorded in the audit trail, in the transaction of the change (people change their own
+    on the account pages, which record it themselves).
+    """
+
+    def save_instance(self):
+        changed = self.form.changed_data
+        old_email = type(self.object).objects.filter(pk=self.object.pk).values_list("email", flat=True).first()
+        with transaction.atomic():
+            instance = super().save_instance()
+            target = f"user:{instance.pk}"
+            if "email" in changed:
+                record_event(
+                    action=Action.EMAIL_CHANGED,
+                    subject=instance,
+                    request=self.request,
+                    target=target,
+                    data={"from": old_email, "to": instance.email, "by": "user editor"},
+                )
+            if "password1" in changed:
+                record_event(
+                    action=Action.PASSWORD_CHANGED,
+                    subject=instance,
+                    request=self.request,
+                    target=target,
+                    data={"by": "user editor"},
+                )
+        return instance
+
+
 class OfficerUserViewSet(wagtail_users.UserViewSet):
     """Wagtail's user admin, showing and editing warrant number, rank and unit."""
 
     index_view_class = OfficerIndexView
+    edit_view_class = OfficerEditView
     delete_view_class = OfficerDeleteView
     filterset_class = OfficerFilterSet
 

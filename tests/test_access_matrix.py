@@ -44,15 +44,6 @@ ANSWERS_FOR_TRAINERS = {"wagtailadmin_reports:item_analysis", "wagtailadmin_repo
 ADJUSTMENTS_FOR_TRAINERS = ("adjustments:",)
 #: Wagtail's "failwhale" view raises on purpose so that staff can check the 500 page.
 DELIBERATE_SERVER_ERRORS = {"wagtailadmin_error_test"}
-#: Leaks closed by another part of issue 11 (finding 2: Wagtail's site history shows every
-#: exemption and adjustment in the force, with the person's name): listed so that
-#: the lead removes them when that work is merged; ``test_known_leaks_are_still_there`` fails
-#: as soon as one is closed, so the list cannot go stale.
-KNOWN_LEAKS = {
-    (f"wagtailadmin_reports:{name}", role)
-    for name in ("site_history", "site_history_results")  # the page, its results and its exports
-    for role in ("trainer", "manager_of_unit", "manager_of_other_unit")
-}
 SHARDS = 2
 
 
@@ -148,18 +139,4 @@ def test_no_page_shows_anyone_outside_the_viewers_scope(people, org, shard):
     print(
         f"\naccess matrix shard {shard}: {routes} routes, {urls} URLs × {len(ROLE_NAMES)} roles = {requests} requests"
     )
-    unexpected = {key: value for key, value in found.items() if key not in KNOWN_LEAKS}
-    assert not unexpected, "\n".join(f"{key}: {value[:3]}" for key, value in unexpected.items())
-
-
-def test_known_leaks_are_still_there(people, org):
-    """Each entry of ``KNOWN_LEAKS`` still leaks; when one is closed, remove it from the list."""
-    from django.urls import reverse
-
-    world = build_world(people, org)
-    for name, role in sorted(KNOWN_LEAKS):
-        client = Client()
-        client.force_login(people[role])
-        content = client.get(reverse(name)).content.decode()
-        assert leaks(people, role, type("R", (), {"name": name})(), content), (name, role)
-    assert world
+    assert not found, "\n".join(f"{key}: {value[:3]}" for key, value in found.items())

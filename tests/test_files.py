@@ -4,6 +4,7 @@ prepared exports live in the private storage, outside MEDIA_ROOT, served only by
 permission-checked views; `move_private_files` moves older files there.
 """
 
+import datetime
 import io
 
 import pytest
@@ -12,6 +13,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.documents import get_document_model
 
 from compliance.factories import ExemptionFactory, RequirementFactory, unit_target
@@ -85,6 +87,8 @@ def test_evidence_uploaded_in_the_admin_is_stored_outside_the_media_root(client_
             "requirement": requirement.pk,
             "reason": "Long-term sick leave",
             "starts_on": requirement.starts_on.isoformat(),
+            # Exemptions end within EXEMPTION_MAX_MONTHS (docs/security.md §1).
+            "ends_on": (timezone.localdate() + datetime.timedelta(days=90)).isoformat(),
             "evidence": SimpleUploadedFile("letter.pdf", b"%PDF-1.4 letter", content_type="application/pdf"),
         },
     )

@@ -180,3 +180,49 @@ def test_a_person_without_records_can_be_deleted(client_as, people):
     response = client_as("administrator").post(reverse("wagtailusers_users:delete", args=[stranger.pk]))
     assert response.status_code == 302
     assert not User.objects.filter(pk=stranger.pk).exists()
+
+
+def test_an_administrator_changing_someones_email_and_password_is_audited(client_as, people):
+    from audit.models import Action, AuditEvent
+
+    officer = people["officer"]
+    client = client_as("administrator")
+    page = client.get(reverse("wagtailusers_users:edit", args=[officer.pk]))
+    form = page.context["form"]
+    data = {name: value for name, value in form.initial.items() if value is not None and name != "groups"}
+    data.update(
+        {
+            "email": "new.address@example.police.uk",
+            "password1": "another-long-enough-password",
+            "password2": "another-long-enough-password",
+            "groups": [group.pk for group in officer.groups.all()],
+            "unit": officer.unit_id,
+            "is_active": "on",
+        }
+    )
+    data.pop("is_superuser", None)
+    response = client.post(reverse("wagtailusers_users:edit", args=[officer.pk]), data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    officer.refresh_from_db()
+    assert officer.email == "new.address@example.police.uk"
+    email = AuditEvent.objects.get(action=Action.EMAIL_CHANGED)
+    assert (email.actor, email.subject) == (people["administrator"], officer)
+    assert email.data["to"] == "new.address@example.police.uk"
+    password = AuditEvent.objects.get(action=Action.PASSWORD_CHANGED)
+    assert (password.actor, password.subject) == (people["administrator"], officer)
+    assert "another-long-enough-password" not in str(password.data)
+
+
+def test_an_edit_that_changes_neither_email_nor_password_records_neither(client_as, people):
+    from audit.models import Action, AuditEvent
+
+    officer = people["officer"]
+    client = client_as("administrator")
+    form = client.get(reverse("wagtailusers_users:edit", args=[officer.pk])).context["form"]
+    data = {name: value for name, value in form.initial.items() if value is not None and name != "groups"}
+    data.update({"groups": [g.pk for g in officer.groups.all()], "unit": officer.unit_id, "is_active": "on"})
+    data.update({"first_name": "Alexandra", "password1": "", "password2": ""})
+    data.pop("is_superuser", None)
+    response = client.post(reverse("wagtailusers_users:edit", args=[officer.pk]), data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    assert not AuditEvent.objects.filter(action__in=[Action.EMAIL_CHANGED, Action.PASSWORD_CHANGED]).exists()
