@@ -31,9 +31,16 @@ def officer_pages_visited(journey):
     journey.goto("/search/?q=shabbat")
     journey.goto(course.url + "assessment/")
     journey.press_enter(page.get_by_role("button", name="Start the assessment"))
-    choice = page.locator("main input[type=radio], main input[type=checkbox]").first
-    choice.focus()
-    page.keyboard.press("Space")  # autosave posts the answer in the background (connect-src)
+    # The questions are drawn at random: the first may be a choice or a short-text answer.
+    answer = page.locator(
+        "main input[type=radio], main input[type=checkbox], main input[type=text], main textarea"
+    ).first
+    answer.focus()
+    if answer.get_attribute("type") in ("radio", "checkbox"):
+        page.keyboard.press("Space")  # autosave posts the answer in the background (connect-src)
+    else:
+        page.keyboard.type("Shabbat")
+        page.keyboard.press("Tab")  # a text answer is "changed" when focus leaves it
     expect(page.locator(".app-autosave-status")).to_contain_text("Answers saved at")
     return page, headers
 
