@@ -19,7 +19,7 @@ from django.db import connections, router, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from .chain import event_hash
+from .chain import HASHED_FIELDS, event_hash
 from .context import current_request
 from .models import Action, AuditEvent, ChainHead
 
@@ -113,21 +113,7 @@ def record_event(
             data=data,
             previous_hash=previous_hash,
         )
-        event.hash = event_hash(
-            {
-                "sequence": event.sequence,
-                "occurred_at": event.occurred_at,
-                "action": event.action,
-                "actor_id": event.actor_id,
-                "actor_label": event.actor_label,
-                "subject_id": event.subject_id,
-                "subject_label": event.subject_label,
-                "target": event.target,
-                "ip_address": event.ip_address,
-                "data": event.data,
-                "previous_hash": event.previous_hash,
-            }
-        )
+        event.hash = event_hash({name: getattr(event, name) for name in HASHED_FIELDS})
         event._appending = True
         event.save(force_insert=True, using=alias)
         ChainHead.objects.using(alias).filter(pk=HEAD_ID).update(hash=event.hash)
