@@ -4,7 +4,7 @@ wherever it is granted (docs/security.md §1):
 
 - only to someone the granter may act for (``may_grant_to``), never to themselves (each
   model's ``clean``, so the form, the service and any other path refuse it alike);
-- the granter's name as it is at the time is kept on the record (``granter_name``);
+- the granter's name as it is at the time is kept on the record (``accounts.scoping.granter_name``);
 - in the admin, the add and delete views go through the app's service (``GrantCreateView``,
   ``WithdrawView``), which checks its limits again under a lock, records the audit event
   and Wagtail's history in the same transaction.
@@ -16,11 +16,6 @@ from wagtail.admin.views import generic
 
 from .scoping import ScopedDeleteView, sees_everyone
 from .selectors import people_visible_to
-
-
-def granter_name(user) -> str:
-    """The granter as a record names them then: rank, name and warrant number."""
-    return user.display_name[:255]
 
 
 def may_grant_to(granter, person, see_everyone_permission: str | None = None) -> bool:

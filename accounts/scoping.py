@@ -133,6 +133,11 @@ class ScopedToPeopleViewSet(ModelViewSet):
         return super().get_delete_view_kwargs(**self._scope_kwargs(), **kwargs)
 
 
+def granter_name(user) -> str:
+    """The granter as a record names them then: rank, name and warrant number."""
+    return user.display_name[:255]
+
+
 class PersonChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: User) -> str:
         return f"{obj.display_name}{f', {obj.unit}' if obj.unit_id else ''}"
@@ -156,8 +161,6 @@ class GrantedForPersonFormMixin:
             self.instance.granted_by = for_user
 
     def save(self, commit=True):
-        from .grants import granter_name
-
         self.instance.granted_by = self.for_user
         self.instance.granted_by_name = granter_name(self.for_user)
         return super().save(commit=commit)

@@ -13,7 +13,8 @@ import datetime
 from django.db import transaction
 from wagtail.log_actions import log
 
-from accounts.grants import granter_name, refuse_out_of_scope
+from accounts.grants import refuse_out_of_scope
+from accounts.scoping import granter_name
 from audit.models import Action
 from audit.services import record_event
 

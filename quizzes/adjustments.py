@@ -21,7 +21,8 @@ from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from accounts.grants import granter_name, refuse_out_of_scope
+from accounts.grants import refuse_out_of_scope
+from accounts.scoping import granter_name
 from audit.models import Action
 from audit.services import record_event
 
