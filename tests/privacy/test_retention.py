@@ -32,8 +32,13 @@ pytestmark = pytest.mark.django_db
 
 
 def years_ago(years: int, days: int = 0) -> datetime.datetime:
+    """``years`` calendar years before now (28 February for a 29 February), less ``days``."""
     now = timezone.now()
-    return now.replace(year=now.year - years) - datetime.timedelta(days=days)
+    try:
+        then = now.replace(year=now.year - years)
+    except ValueError:  # CI runs the suite on a leap day
+        then = now.replace(year=now.year - years, day=28)
+    return then - datetime.timedelta(days=days)
 
 
 def leave(*, when: datetime.datetime, org, course, username: str, warrant: str) -> User:
@@ -189,3 +194,11 @@ def test_a_failure_part_way_changes_nobody(force, monkeypatch):
     assert identity(force["older"])[0] == "olderleaver"
     assert identity(force["old"])[0] == "oldleaver"
     assert not AuditEvent.objects.filter(action=Action.PERSON_ANONYMISED).exists()
+
+
+def test_the_cutoff_on_a_leap_day_is_the_28th_of_february():
+    from privacy.retention import cutoff
+
+    leap_day = datetime.datetime(2028, 2, 29, 12, 0, tzinfo=datetime.UTC)
+    assert cutoff(6, now=leap_day) == datetime.datetime(2022, 2, 28, 12, 0, tzinfo=datetime.UTC)
+    assert cutoff(4, now=leap_day) == datetime.datetime(2024, 2, 29, 12, 0, tzinfo=datetime.UTC)
