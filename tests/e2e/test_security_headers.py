@@ -8,6 +8,8 @@ import pytest
 from playwright.sync_api import expect
 
 from courses.models import CoursePage, ModulePage
+from quizzes.models import Attempt
+from tests.e2e.keyboard import answer_with_the_keyboard
 
 
 def officer_pages_visited(journey):
@@ -31,16 +33,11 @@ def officer_pages_visited(journey):
     journey.goto("/search/?q=shabbat")
     journey.goto(course.url + "assessment/")
     journey.press_enter(page.get_by_role("button", name="Start the assessment"))
-    # The questions are drawn at random: the first may be a choice or a short-text answer.
-    answer = page.locator(
-        "main input[type=radio], main input[type=checkbox], main input[type=text], main textarea"
-    ).first
-    answer.focus()
-    if answer.get_attribute("type") in ("radio", "checkbox"):
-        page.keyboard.press("Space")  # autosave posts the answer in the background (connect-src)
-    else:
-        page.keyboard.type("Shabbat")
-        page.keyboard.press("Tab")  # a text answer is "changed" when focus leaves it
+    # The questions are drawn at random: answer the first, whatever its kind, with the keyboard;
+    # leaving the field makes a typed answer "changed", which the background save listens for.
+    attempt = Attempt.objects.get(user__username="officer", quiz__url_path__contains="/guide-to-judaism/")
+    answer_with_the_keyboard(page, attempt.questions.order_by("position").first(), right=True)
+    page.keyboard.press("Tab")  # autosave posts the answer in the background (connect-src)
     expect(page.locator(".app-autosave-status")).to_contain_text("Answers saved at")
     return page, headers
 
