@@ -30,3 +30,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 # Sign-in protection (issue 11): staff's second factor is off unless a test turns it on
 # (`settings.STAFF_REQUIRE_SECOND_FACTOR = True`), so that force_login keeps working.
 STAFF_REQUIRE_SECOND_FACTOR = False
+
+# Browser tests restore the migrated data (Wagtail's root page and Site) after each flush by
+# re-saving it; audit events refuse to be re-saved (on PostgreSQL a trigger rejects the UPDATE),
+# and the chain head rebuilds itself from what is left, so the audit app is not serialised.
+TEST_NON_SERIALIZED_APPS = ["audit"]
