@@ -13,4 +13,9 @@ ADMINISTRATOR = "Administrator"
 #: Approves course changes in the "Course approval" workflow (created by courses/migrations/0002).
 CONTENT_APPROVER = "Content approvers"
 
-ALL_ROLES = (OFFICER, TRAINER, MANAGER, ADMINISTRATOR, CONTENT_APPROVER)
+#: A community partner's reviewer: approves or asks for changes to the courses sent to their
+#: organisation in a partner review step, and sees nothing else (group created by
+#: reviews/migrations/0002; the organisation is ``reviews.PartnerReviewer``).
+PARTNER_REVIEWER = "Partner reviewers"
+
+ALL_ROLES = (OFFICER, TRAINER, MANAGER, ADMINISTRATOR, CONTENT_APPROVER, PARTNER_REVIEWER)

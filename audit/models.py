@@ -50,6 +50,8 @@ class Action(models.TextChoices):
     PERSON_REACTIVATED = "people.reactivated", _("Account reactivated")
     AUDIT_TRAIL_VIEWED = "audit.viewed", _("Audit trail viewed")
     AUDIT_TRAIL_EXPORTED = "audit.exported", _("Audit trail exported")
+    PARTNER_APPROVED = "review.partner_approved", _("Partner approved content")
+    PARTNER_CHANGES_REQUESTED = "review.partner_changes_requested", _("Partner requested changes")
 
 
 class AppendOnlyError(Exception):

@@ -97,8 +97,6 @@ class CoursePage(SignInRequiredMixin, LeanPageMixin, RoutablePageMixin, Page):
         blank=True,
         help_text=_("The community partner credited with developing this course, if any."),
     )
-    reviewed_with_partner = models.CharField(_("reviewed with"), max_length=200, blank=True)
-    reviewed_on = models.DateField(_("reviewed on"), null=True, blank=True)
     validity_months = models.PositiveSmallIntegerField(
         _("valid for (months)"),
         null=True,
@@ -124,7 +122,6 @@ class CoursePage(SignInRequiredMixin, LeanPageMixin, RoutablePageMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("developed_with"),
-                FieldRowPanel([FieldPanel("reviewed_with_partner"), FieldPanel("reviewed_on")]),
                 FieldPanel("review_by"),
             ],
             heading=_("Partners and review"),
@@ -150,14 +147,12 @@ class CoursePage(SignInRequiredMixin, LeanPageMixin, RoutablePageMixin, Page):
         context["overview"] = course_overview(course=self, user=request.user)
         return context
 
-    @property
+    @cached_property
     def reviewed_with_line(self) -> str:
-        if self.reviewed_with_partner and self.reviewed_on:
-            return _("Reviewed with %(partner)s on %(date)s") % {
-                "partner": self.reviewed_with_partner,
-                "date": self.reviewed_on.strftime("%-d %B %Y"),
-            }
-        return ""
+        """The "Reviewed with <partner> on <date>" line, from the partner's recorded approval (``reviews``)."""
+        from reviews.selectors import review_line
+
+        return review_line(self)
 
     @path("enrol/", name="enrol")
     def enrol_route(self, request):

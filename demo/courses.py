@@ -20,8 +20,6 @@ COURSE_FIELDS = [
     "intended_audience",
     "topic",
     "developed_with",
-    "reviewed_with_partner",
-    "reviewed_on",
     "validity_months",
     "review_by",
 ]

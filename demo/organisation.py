@@ -38,7 +38,7 @@ class DemoPerson:
     first_name: str
     last_name: str
     rank: str
-    unit: str
+    unit: str | None
     roles: tuple[str, ...]
     warrant_number: str | None = None
     staff_number: str | None = None
@@ -96,6 +96,8 @@ PEOPLE = [
         "100140",
         is_detective=True,
     ),
+    # A community partner's reviewer: not one of the force's people, so in no unit.
+    DemoPerson("partner", "Miriam", "Adler", "", None, (roles.PARTNER_REVIEWER,), None, None),
     DemoPerson(
         "admin", "Pat", "Okafor", Rank.POLICE_STAFF, "LD", (roles.ADMINISTRATOR,), None, "200001", is_superuser=True
     ),
@@ -139,7 +141,7 @@ def load_people(units: dict[str, Unit], password: str) -> dict[str, User]:
                 "is_detective": spec.is_detective,
                 "warrant_number": spec.warrant_number,
                 "staff_number": spec.staff_number,
-                "unit": units[spec.unit],
+                "unit": units[spec.unit] if spec.unit else None,
                 "is_active": True,
                 "is_superuser": spec.is_superuser,
                 "is_staff": spec.is_superuser,

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "home",
     "accounts",
     "accounts.apps.OfficerUsersConfig",
+    "reviews",
     "courses",
     "quizzes",
     "compliance",
@@ -108,6 +109,8 @@ MIDDLEWARE = [
     "core.middleware.RefuseBadInputMiddleware",
     "accounts.sessions.SessionLimitsMiddleware",
     "accounts.second_factor.SecondFactorMiddleware",
+    # Partner reviewers reach only their reviews in the admin (issue 12, point 7).
+    "reviews.middleware.PartnerReviewerFenceMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",

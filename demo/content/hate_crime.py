@@ -20,8 +20,6 @@ COURSE = {
     ),
     "topic": "hate_crime",
     "developed_with": "",
-    "reviewed_with_partner": "",
-    "reviewed_on": None,
     "validity_months": 12,
     "review_by": datetime.date(2027, 6, 30),
     "modules": [

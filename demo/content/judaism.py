@@ -24,8 +24,6 @@ COURSE = {
     ),
     "topic": "faith_belief",
     "developed_with": "the North London Jewish Community Partnership (a fictional partner for this demo)",
-    "reviewed_with_partner": "the North London Jewish Community Partnership (a fictional partner for this demo)",
-    "reviewed_on": datetime.date(2026, 10, 12),
     "validity_months": 24,
     "review_by": datetime.date(2027, 10, 1),
     "modules": [

@@ -19,8 +19,6 @@ COURSE = {
     ),
     "topic": "online_harm",
     "developed_with": "",
-    "reviewed_with_partner": "",
-    "reviewed_on": None,
     "validity_months": 12,
     "review_by": datetime.date(2027, 6, 30),
     "modules": [

@@ -52,6 +52,5 @@ def new_course_form() -> dict:
             "validity_months": 12,
             "renewal_window_days": 60,
             "developed_with": "",
-            "reviewed_with_partner": "",
         }
     )

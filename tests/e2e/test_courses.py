@@ -14,7 +14,7 @@ def test_officer_completes_the_judaism_course_end_to_end_with_the_keyboard(journ
 
     journey.press_enter(page.get_by_role("link", name="A police officer's guide to Judaism").first)
     expect(page.get_by_role("heading", level=1)).to_have_text("A police officer's guide to Judaism")
-    expect(page.get_by_text("Reviewed with the North London Jewish Community Partnership")).to_be_visible()
+    expect(page.get_by_text("Reviewed with Community Security Trust (CST) on")).to_be_visible()
     journey.press_enter(page.get_by_role("button", name="Enrol and start"))
 
     course = CoursePage.objects.get(slug="guide-to-judaism")

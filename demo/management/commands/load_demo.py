@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from demo import compliance, courses, organisation, quizzes
+from demo import compliance, courses, organisation, quizzes, reviews
 
 DEMO_PASSWORD = "training-demo-2026"  # noqa: S105 - documented in the README; DEBUG only
 
@@ -28,6 +28,7 @@ class Command(BaseCommand):
             units = organisation.load_units()
             people = organisation.load_people(units, DEMO_PASSWORD)
             course_pages = courses.load_courses()
+            reviews.load_partner_review(people)
             quiz_pages = quizzes.load_quizzes()
             requirements = compliance.load_compliance(units, people, DEMO_PASSWORD)
         self.stdout.write(
