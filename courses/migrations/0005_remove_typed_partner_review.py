@@ -11,18 +11,17 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('courses', '0004_reading_digest'),
+        ("courses", "0004_reading_digest"),
     ]
 
     operations = [
         migrations.RemoveField(
-            model_name='coursepage',
-            name='reviewed_on',
+            model_name="coursepage",
+            name="reviewed_on",
         ),
         migrations.RemoveField(
-            model_name='coursepage',
-            name='reviewed_with_partner',
+            model_name="coursepage",
+            name="reviewed_with_partner",
         ),
     ]

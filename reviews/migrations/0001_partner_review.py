@@ -4,9 +4,10 @@ import django.db.models.deletion
 import django.utils.timezone
 import modelcluster.fields
 import modelsearch.index
-import reviews.models
 from django.conf import settings
 from django.db import migrations, models
+
+import reviews.models
 
 
 class Migration(migrations.Migration):
