@@ -33,6 +33,8 @@ OPEN_VIEWS = frozenset(
     }
 )
 #: Views of one page, open only for a page under review by the reviewer's organisation.
+#: (Wagtail's revision views and comparison need a page permission, which partners do not
+#: have: the edit view, read-only, and the preview show the version under review.)
 REVIEW_VIEWS = frozenset(
     {
         "wagtailadmin_pages:edit",
@@ -41,9 +43,6 @@ REVIEW_VIEWS = frozenset(
         "wagtailadmin_pages:workflow_action",
         "wagtailadmin_pages:collect_workflow_action_data",
         "wagtailadmin_pages:workflow_preview",
-        "wagtailadmin_pages:revisions_index",
-        "wagtailadmin_pages:revisions_view",
-        "wagtailadmin_pages:revisions_compare",
         "wagtailadmin_pages:workflow_history",
         "wagtailadmin_pages:workflow_history_detail",
     }

@@ -56,7 +56,8 @@ def record_decision(*, task_state: TaskState, user, action: str, comment: str = 
 
     approval = PartnerApproval.objects.create(
         page_id=int(revision.object_id),
-        page_title=str(getattr(page, "title", "") or revision.object_str)[:255],
+        # The title of the version approved, not of the live page.
+        page_title=(revision.object_str or str(getattr(page, "title", "")))[:255],
         revision=revision,
         revision_number=revision.pk,
         revision_created_at=revision.created_at,
