@@ -47,6 +47,15 @@ REVIEW_VIEWS = frozenset(
         "wagtailadmin_pages:workflow_history_detail",
     }
 )
+#: Of those, the ones a partner may post to: their decision, and the preview panel's form.
+#: (The edit view is read-only for them; posting it could only cancel the workflow.)
+REVIEW_POSTS = frozenset(
+    {
+        "wagtailadmin_pages:workflow_action",
+        "wagtailadmin_pages:collect_workflow_action_data",
+        "wagtailadmin_pages:preview_on_edit",
+    }
+)
 
 
 class PartnerReviewerFenceMiddleware:
@@ -64,11 +73,12 @@ class PartnerReviewerFenceMiddleware:
             return None
         if match.view_name in OPEN_VIEWS:
             return None
-        if match.view_name in REVIEW_VIEWS:
+        writing = request.method not in ("GET", "HEAD")
+        if match.view_name in REVIEW_VIEWS and (not writing or match.view_name in REVIEW_POSTS):
             page_id = view_kwargs.get("page_id", view_kwargs.get("pk"))
             if page_id is not None and int(page_id) in pages_awaiting(request.user):
                 return None
-        if request.method in ("GET", "HEAD") and not request.headers.get("x-requested-with"):
+        if not writing and not request.headers.get("x-requested-with"):
             messages.error(request, _("You can open only the courses sent to your organisation for review."))
             return redirect("wagtailadmin_home")
         raise PermissionDenied

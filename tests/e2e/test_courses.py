@@ -102,7 +102,7 @@ def test_trainer_edits_a_module_and_submits_it_for_approval(journey, demo):
     title.fill("Death and bereavement (revised)")
 
     page.get_by_role("button", name="More actions").click()
-    journey.submit(page.get_by_role("button", name="Submit to Course approval"))
+    journey.submit(page.get_by_role("button", name="Submit to Course review"))
 
     expect(page.get_by_role("status")).to_contain_text("has been submitted for moderation")
     module.refresh_from_db()

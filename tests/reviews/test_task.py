@@ -166,3 +166,13 @@ def test_the_approval_is_dated_now(partner, in_review):
     approval = PartnerApproval.objects.get()
     assert before <= approval.approved_at <= timezone.now()
     assert date_format(timezone.localtime(approval.approved_at), "j F Y")
+
+
+def test_the_partner_cannot_cancel_the_workflow_from_the_edit_view(client, partner, in_review):
+    client.force_login(partner)
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[in_review.content_object.pk]), {"action-cancel-workflow": "1"}
+    )
+    assert response.status_code == 403
+    in_review.refresh_from_db()
+    assert in_review.status == WorkflowState.STATUS_IN_PROGRESS
