@@ -7,11 +7,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.history import site_history_urls
 from core import views as core_views
+from reviews.views import urlpatterns as review_urls
 
 urlpatterns = [
     # Wagtail's site history report, scoped to the viewer's people (docs/security.md §2):
     # ahead of Wagtail's admin, so that it answers at Wagtail's own address.
     path("admin/reports/site-history/", include(site_history_urls)),
+    # Wagtail's revision views, open to a partner reviewer for the page under their review
+    # (reviews/views.py); everyone else gets Wagtail's own.
+    path("admin/pages/", include((review_urls, "reviews_pages"))),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("account/", include("accounts.urls")),

@@ -33,8 +33,7 @@ OPEN_VIEWS = frozenset(
     }
 )
 #: Views of one page, open only for a page under review by the reviewer's organisation.
-#: (Wagtail's revision views and comparison need a page permission, which partners do not
-#: have: the edit view, read-only, and the preview show the version under review.)
+#: (Wagtail's revision view and comparison answer through ``reviews.views``.)
 REVIEW_VIEWS = frozenset(
     {
         "wagtailadmin_pages:edit",
@@ -45,6 +44,8 @@ REVIEW_VIEWS = frozenset(
         "wagtailadmin_pages:workflow_preview",
         "wagtailadmin_pages:workflow_history",
         "wagtailadmin_pages:workflow_history_detail",
+        "reviews_pages:revisions_compare",
+        "reviews_pages:revisions_view",
     }
 )
 #: Of those, the ones a partner may post to: their decision, and the preview panel's form.

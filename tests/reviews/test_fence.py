@@ -30,6 +30,8 @@ EXPECTED_OPEN = {
     "wagtailadmin_javascript_catalog",
     "wagtailadmin_pages:edit",
     "wagtailadmin_pages:workflow_preview",
+    "reviews_pages:revisions_compare",
+    "reviews_pages:revisions_view",
 }
 
 

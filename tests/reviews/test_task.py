@@ -115,6 +115,11 @@ def test_the_partner_reads_the_page_under_review_but_cannot_change_it(client, pa
     assert client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code == 200
     task_id = in_review.current_task_state.task_id
     assert client.get(reverse("wagtailadmin_pages:workflow_preview", args=[page.pk, task_id])).status_code == 200
+    revision = in_review.current_task_state.revision
+    compare = reverse("wagtailadmin_pages:revisions_compare", args=[page.pk, "live", revision.pk])
+    assert "A guide to Judaism, revised" in client.get(compare).content.decode()
+    view = reverse("wagtailadmin_pages:revisions_view", args=[page.pk, revision.pk])
+    assert client.get(view).status_code == 200
     edit_page = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     assert "A guide to Judaism, revised" in edit_page  # the version under review
 
