@@ -12,7 +12,7 @@ number, answer or reasons.
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
-from django.urls import reverse
+from django.urls import resolve, reverse
 
 from reviews.factories import course_review_workflow
 from reviews.middleware import OPEN_VIEWS, REVIEW_VIEWS
@@ -75,7 +75,8 @@ def test_a_partner_reviewer_reaches_only_their_review_and_sees_nothing_about_off
                     response.status_code == 302 and response["Location"].startswith(admin_prefix)
                 )
                 if not refused:
-                    answered[route.name] = response.status_code
+                    # By the view that answers the address (Wagtail's revision URLs answer through reviews.views).
+                    answered[resolve(variant.split("?")[0]).view_name] = response.status_code
     print(f"\npartner fence: {requests} requests")
     assert not leaks, leaks[:10]
     assert set(answered) <= OPEN_VIEWS | REVIEW_VIEWS, sorted(set(answered) - OPEN_VIEWS - REVIEW_VIEWS)
