@@ -144,3 +144,23 @@ def test_the_approvals_listing_shows_which_version_was_approved(client_as, partn
     assert "A guide to Judaism, revised" in content
     assert reverse("wagtailadmin_pages:revisions_view", args=[revision.object_id, revision.pk]) in content
     assert "No, changed since" in content  # approved, not yet published
+
+
+def test_an_administrator_adds_an_organisation_with_a_reviewer_and_only_partner_accounts_qualify(
+    client_as, people, partner
+):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    partner.partner_reviewer.delete()  # free to join another organisation
+    client = client_as("administrator")
+    url = reverse("partner_organisations:add")
+
+    refused = client.post(
+        url, nested_form_data({"name": "Tell MAMA", "reviewers": inline_formset([{"user": people["officer"].pk}])})
+    )
+    assert refused.status_code == 200
+    assert not PartnerOrganisation.objects.filter(name="Tell MAMA").exists()
+
+    client.post(url, nested_form_data({"name": "Tell MAMA", "reviewers": inline_formset([{"user": partner.pk}])}))
+    organisation = PartnerOrganisation.objects.get(name="Tell MAMA")
+    assert list(organisation.reviewers.values_list("user__username", flat=True)) == ["partner"]
