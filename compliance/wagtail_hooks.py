@@ -10,7 +10,7 @@ from core.reports import Report, register_reports
 from . import reports, selectors
 from .models import Exemption
 from .views import ExportListView, TranscriptView, download_export
-from .viewsets import ComplianceGroup
+from .viewsets import ComplianceViewSetGroup
 
 
 class ExemptionPermissionPolicy(ModelPermissionPolicy):
@@ -28,7 +28,7 @@ register_permission_policy(Exemption, ExemptionPermissionPolicy(Exemption))
 
 @hooks.register("register_admin_viewset")
 def register_compliance_viewsets():
-    return ComplianceGroup()
+    return ComplianceViewSetGroup()
 
 
 register_reports(

@@ -74,7 +74,7 @@ class QuestionCategoryViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class QuestionBankGroup(SnippetViewSetGroup):
+class QuestionBankViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Question bank")
     menu_icon = "help"
     menu_order = 210
@@ -220,7 +220,7 @@ class AdjustmentViewSet(ScopedToPeopleViewSet):
         return AdjustmentForm
 
 
-class LearnerRecordsGroup(ModelViewSetGroup):
+class LearnerRecordsViewSetGroup(ModelViewSetGroup):
     menu_label = _("Assessments")
     menu_icon = "tasks"
     menu_order = 220

@@ -8,7 +8,7 @@ from core.reports import Report, register_reports
 from .models import Adjustment, Attempt
 from .permissions import AdjustmentPermissionPolicy
 from .reports import ItemAnalysisView
-from .viewsets import LearnerRecordsGroup, QuestionBankGroup
+from .viewsets import LearnerRecordsViewSetGroup, QuestionBankViewSetGroup
 
 # Attempts are evidence: listed and inspected, never added, edited or deleted by hand.
 register_permission_policy(Attempt, ReadOnlyPermissionPolicy(Attempt))
@@ -17,12 +17,12 @@ register_permission_policy(Adjustment, AdjustmentPermissionPolicy(Adjustment))
 
 @hooks.register("register_admin_viewset")
 def register_question_bank():
-    return QuestionBankGroup()
+    return QuestionBankViewSetGroup()
 
 
 @hooks.register("register_admin_viewset")
 def register_learner_records():
-    return LearnerRecordsGroup()
+    return LearnerRecordsViewSetGroup()
 
 
 register_reports(
