@@ -18,26 +18,13 @@ from audit.models import Action
 from audit.services import record_event
 from core.admin_views import ProtectedDeleteMixin, ProtectedDeleteView
 
+from .filters import UnitTreeFilter
 from .forms import OfficerUserCreationForm, OfficerUserEditForm, UnitForm
 from .models import Rank, Unit, UnitMembership, User
-from .selectors import unit_tree
-
-
-class UnitTreeFilter(django_filters.ModelChoiceFilter):
-    """Filter people by a unit, including everyone in the units below it."""
-
-    def filter(self, qs, value):
-        if not value:
-            return qs
-        return qs.filter(**{f"{self.field_name}__path__startswith": value.path})
 
 
 class OfficerFilterSet(wagtail_users.UserFilterSet):
-    unit = UnitTreeFilter(
-        field_name="unit",
-        queryset=unit_tree(),
-        label=_("Unit (with its sub-units)"),
-    )
+    unit = UnitTreeFilter(field_name="unit")
     rank = django_filters.ChoiceFilter(choices=Rank.choices, label=_("Rank or role"))
 
     class Meta(wagtail_users.UserFilterSet.Meta):

@@ -32,10 +32,11 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.views.reports import ReportView
 
+from accounts.filters import UnitTreeFilter
 from accounts.models import Rank, User
-from accounts.selectors import unit_tree
 from audit.models import Action
 from audit.services import record_event
+from core.reports import ReportPermissionMixin
 from core.spreadsheets import safe_csv_row
 
 from . import selectors
@@ -55,13 +56,12 @@ def querystring_filters(query: QueryDict) -> dict:
     return {key: values if len(values) > 1 else values[0] for key, values in query.lists() if key not in NOT_FILTERS}
 
 
-class CompliancePermissionMixin:
-    permission_required = "view_compliance_reports"
+class CompliancePermissionMixin(ReportPermissionMixin):
+    """Open to the holders of the compliance reports' permission; each view shown is recorded in the audit trail."""
+
+    permission_required = REPORT_PERMISSION
     #: The report's name in the audit trail ("report:overdue"); None for views that are not reports.
     audit_name: str | None = None
-
-    def user_has_permission(self, permission):
-        return self.request.user.has_perm(REPORT_PERMISSION)
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -106,18 +106,14 @@ class CompliancePermissionMixin:
 # The officer list
 
 
-class ScopedUnitFilter(django_filters.ModelChoiceFilter):
-    """A unit and everything below it; only units in the viewer's scope can be chosen."""
-
-    def filter(self, qs, value):
-        if not value:
-            return qs
-        return qs.filter(unit_path__startswith=value.path)
-
-
 class OfficerStatusFilterSet(WagtailFilterSet):
-    unit = ScopedUnitFilter(queryset=unit_tree(), label=_("Unit (with its sub-units)"))
-    course = django_filters.ModelChoiceFilter(queryset=None, label=_("Course"))
+    # Only the units and courses in the viewer's scope can be chosen.
+    unit = UnitTreeFilter(
+        field_name="unit", path_field="unit_path", queryset=lambda request: selectors.units_in_scope(request.user)
+    )
+    course = django_filters.ModelChoiceFilter(
+        queryset=lambda request: selectors.required_courses(request.user), label=_("Course")
+    )
     status = django_filters.MultipleChoiceFilter(
         choices=Status.choices, label=_("Status"), widget=forms.CheckboxSelectMultiple
     )
@@ -128,12 +124,6 @@ class OfficerStatusFilterSet(WagtailFilterSet):
     class Meta:
         model = ComplianceState
         fields = []
-
-    def __init__(self, *args, request=None, **kwargs):
-        super().__init__(*args, request=request, **kwargs)
-        viewer = request.user
-        self.filters["unit"].queryset = selectors.units_in_scope(viewer)
-        self.filters["course"].queryset = selectors.required_courses(viewer)
 
 
 def _day(value) -> str:

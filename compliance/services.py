@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from django.apps import apps as global_apps
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, connections, router, transaction
-from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, CharField, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.lookups import StartsWith
 from django.utils import timezone
 
 from accounts.models import UnitMembership
@@ -43,40 +44,115 @@ class SyncResult:
         return SyncResult(self.created + other.created, self.ended + other.ended)
 
 
-def _covers(target: RequirementTarget, user) -> bool:
-    if target.kind == TargetKind.PERSON:
-        return target.user_id == user.pk
-    if target.kind == TargetKind.RANK:
-        return bool(user.rank) and target.rank == user.rank
-    if target.unit_id is None or user.unit_id is None:
-        return False
-    if target.include_subunits:
-        return user.unit.path.startswith(target.unit.path)
-    return user.unit_id == target.unit_id
+def _covering(*, user_id, rank, unit_id, unit_path) -> Q:
+    """
+    The coverage rule, written once: the requirement lines (``RequirementTarget``) that cover
+    a person with this id, rank, unit and unit path. A named person is covered by their line;
+    a rank by its line (nobody by an empty rank); a unit by its line, and, with sub-units, by
+    the line of any unit above it. The four are expressions: ``Value`` for one person
+    (``sync_person``), ``OuterRef`` to the people of an outer query (``sync_requirement``).
+    """
+    return (
+        Q(kind=TargetKind.PERSON, user_id=user_id)
+        | (Q(kind=TargetKind.RANK, rank=rank) & ~Q(rank=""))
+        | Q(kind=TargetKind.UNIT, include_subunits=False, unit_id=unit_id)
+        | Q(StartsWith(unit_path, F("unit__path")), kind=TargetKind.UNIT, include_subunits=True)
+    )
 
 
-def _covered(requirement: Requirement) -> dict[int, str]:
-    """Everyone the requirement covers now, with why: one query per line of "who"."""
+def people_covered_by(requirement: Requirement) -> dict[tuple[int, int], tuple[Requirement, str]]:
+    """
+    Everyone the requirement covers now, with why (the first of its lines that covers them):
+    one query, whatever the number of lines.
+    """
     if not requirement.active:
         return {}
-    covered: dict[int, str] = {}
-    for target in requirement.targets.select_related("unit"):
-        people = User.objects.filter(is_active=True)
-        if target.kind == TargetKind.PERSON:
-            people = people.filter(pk=target.user_id)
-            source = AssignmentSource.PERSON
-        elif target.kind == TargetKind.RANK:
-            people = people.filter(rank=target.rank)
-            source = AssignmentSource.RANK
-        elif target.include_subunits:
-            people = people.filter(unit__path__startswith=target.unit.path)
-            source = AssignmentSource.UNIT
-        else:
-            people = people.filter(unit=target.unit_id)
-            source = AssignmentSource.UNIT
-        for user_id in people.values_list("pk", flat=True):
-            covered.setdefault(user_id, source)
+    first_line = (
+        RequirementTarget.objects.filter(requirement=requirement)
+        .filter(
+            _covering(
+                user_id=OuterRef("pk"),
+                rank=OuterRef("rank"),
+                unit_id=OuterRef("unit_id"),
+                unit_path=OuterRef("unit__path"),
+            )
+        )
+        .order_by("pk")
+        .values("kind")[:1]
+    )
+    people = (
+        User.objects.filter(is_active=True)
+        .annotate(kind=Subquery(first_line))
+        .filter(kind__isnull=False)
+        .order_by("pk")
+        .values_list("pk", "kind")
+    )
+    return {(requirement.pk, user_id): (requirement, AssignmentSource(kind)) for user_id, kind in people}
+
+
+def requirements_covering(user) -> dict[tuple[int, int], tuple[Requirement, str]]:
+    """Every active requirement that covers the person now, with why: one query."""
+    if not user.is_active:
+        return {}
+    lines = (
+        RequirementTarget.objects.filter(requirement__active=True)
+        .filter(
+            _covering(
+                user_id=Value(user.pk),
+                rank=Value(user.rank or ""),
+                unit_id=Value(user.unit_id, output_field=IntegerField()),
+                unit_path=Value(user.unit.path if user.unit_id else None, output_field=CharField()),
+            )
+        )
+        .select_related("requirement")
+        .order_by("requirement_id", "pk")
+    )
+    covered: dict[tuple[int, int], tuple[Requirement, str]] = {}
+    for line in lines:
+        covered.setdefault((line.requirement_id, user.pk), (line.requirement, AssignmentSource(line.kind)))
     return covered
+
+
+def sync_assignments(
+    *, covered: dict[tuple[int, int], tuple[Requirement, str]], current: Iterable[Assignment], today: datetime.date
+) -> tuple[list[Assignment], list[Assignment]]:
+    """
+    The assignment sync, for a requirement (``sync_requirement``) or a person
+    (``sync_person``): end the ``current`` assignments whose (requirement, person) is no
+    longer ``covered``, and create one for each covered pair that has none, assigned from
+    when the person came under the requirement. Returns (ended, created); the caller
+    refreshes the compliance state.
+    """
+    current = {(assignment.requirement_id, assignment.user_id): assignment for assignment in current}
+    leaving = [assignment for key, assignment in current.items() if key not in covered]
+    for assignment in leaving:
+        assignment.ended_on = today
+    Assignment.objects.bulk_update(leaving, ["ended_on"])
+
+    arriving = [key for key in covered if key not in current]
+    joined = dict(
+        UnitMembership.objects.filter(
+            user_id__in={user_id for _requirement_id, user_id in arriving}, ended_at__isnull=True
+        ).values_list("user_id", "started_at")
+    )
+    new = []
+    for key in arriving:
+        requirement, source = covered[key]
+        user_id = key[1]
+        joined_on = timezone.localdate(joined[user_id]) if user_id in joined else None
+        assigned_on = _assigned_on(requirement, source=source, joined_unit=joined_on, today=today)
+        new.append(
+            Assignment(
+                requirement=requirement,
+                user_id=user_id,
+                course_id=requirement.course_id,
+                source=source,
+                assigned_on=assigned_on,
+                due_on=requirement.due_on_for(assigned_on),
+            )
+        )
+    Assignment.objects.bulk_create(new)
+    return leaving, new
 
 
 def _assigned_on(requirement: Requirement, *, source: str, joined_unit: datetime.date | None, today) -> datetime.date:
@@ -100,36 +176,14 @@ def sync_requirement(requirement: Requirement, *, today: datetime.date | None = 
     """
     today = today or timezone.localdate()
     Requirement.objects.select_for_update().filter(pk=requirement.pk).first()
-    covered = _covered(requirement)
-    current = {a.user_id: a for a in Assignment.objects.filter(requirement=requirement, ended_on__isnull=True)}
-
-    leaving = [assignment for user_id, assignment in current.items() if user_id not in covered]
-    for assignment in leaving:
-        assignment.ended_on = today
-    Assignment.objects.bulk_update(leaving, ["ended_on"])
-
-    arriving = [user_id for user_id in covered if user_id not in current]
-    joined = dict(
-        UnitMembership.objects.filter(user_id__in=arriving, ended_at__isnull=True).values_list("user_id", "started_at")
+    leaving, new = sync_assignments(
+        covered=people_covered_by(requirement),
+        current=Assignment.objects.filter(requirement=requirement, ended_on__isnull=True),
+        today=today,
     )
-    new = []
-    for user_id in arriving:
-        joined_on = timezone.localdate(joined[user_id]) if user_id in joined else None
-        assigned_on = _assigned_on(requirement, source=covered[user_id], joined_unit=joined_on, today=today)
-        new.append(
-            Assignment(
-                requirement=requirement,
-                user_id=user_id,
-                course_id=requirement.course_id,
-                source=covered[user_id],
-                assigned_on=assigned_on,
-                due_on=requirement.due_on_for(assigned_on),
-            )
-        )
-    Assignment.objects.bulk_create(new)
     # Saving a requirement changes no existing assignment's dates: only the people who
     # arrived or left need their state recomputed.
-    changed = [assignment.user_id for assignment in leaving] + arriving
+    changed = [assignment.user_id for assignment in leaving + new]
     if changed:
         refresh_state(user_ids=changed, requirement_ids=[requirement.pk], today=today)
     return SyncResult(created=len(new), ended=len(leaving))
@@ -148,38 +202,11 @@ def sync_person(user, *, today: datetime.date | None = None) -> SyncResult:
     """Bring one person's assignments up to date after they move unit or change rank."""
     today = today or timezone.localdate()
     user = User.objects.select_related("unit").get(pk=user.pk)
-    requirements = Requirement.objects.filter(active=True).prefetch_related("targets__unit")
-    covering = {}
-    for requirement in requirements:
-        sources = [t.kind for t in requirement.targets.all() if _covers(t, user)] if user.is_active else []
-        if sources:
-            covering[requirement.pk] = (requirement, sources[0])
-    current = {a.requirement_id: a for a in Assignment.objects.filter(user=user, ended_on__isnull=True)}
-    leaving = [a for requirement_id, a in current.items() if requirement_id not in covering]
-    for assignment in leaving:
-        assignment.ended_on = today
-    Assignment.objects.bulk_update(leaving, ["ended_on"])
-    membership = UnitMembership.objects.filter(user=user, ended_at__isnull=True).first()
-    joined_on = timezone.localdate(membership.started_at) if membership else None
-    new = []
-    for requirement_id, (requirement, kind) in covering.items():
-        if requirement_id in current:
-            continue
-        source = {TargetKind.UNIT: AssignmentSource.UNIT, TargetKind.RANK: AssignmentSource.RANK}.get(
-            kind, AssignmentSource.PERSON
-        )
-        assigned_on = _assigned_on(requirement, source=source, joined_unit=joined_on, today=today)
-        new.append(
-            Assignment(
-                requirement=requirement,
-                user=user,
-                course_id=requirement.course_id,
-                source=source,
-                assigned_on=assigned_on,
-                due_on=requirement.due_on_for(assigned_on),
-            )
-        )
-    Assignment.objects.bulk_create(new)
+    leaving, new = sync_assignments(
+        covered=requirements_covering(user),
+        current=Assignment.objects.filter(user=user, ended_on__isnull=True),
+        today=today,
+    )
     # Also when nothing was created or ended: the person's unit (and so their row's scope) may have changed.
     refresh_state(user_ids=[user.pk], today=today)
     return SyncResult(created=len(new), ended=len(leaving))

@@ -133,7 +133,7 @@ class ExemptionViewSet(ScopedToPeopleViewSet):
         return ExemptionForm
 
 
-class ComplianceGroup(ModelViewSetGroup):
+class ComplianceViewSetGroup(ModelViewSetGroup):
     menu_label = _("Compliance")
     menu_icon = "tasks"
     menu_order = 230

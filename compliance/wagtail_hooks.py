@@ -1,15 +1,16 @@
-from django.urls import include, path, reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from core.reports import Report, register_reports
+
 from . import reports, selectors
 from .models import Exemption
 from .views import ExportListView, TranscriptView, download_export
-from .viewsets import ComplianceGroup
+from .viewsets import ComplianceViewSetGroup
 
 
 class ExemptionPermissionPolicy(ModelPermissionPolicy):
@@ -27,55 +28,38 @@ register_permission_policy(Exemption, ExemptionPermissionPolicy(Exemption))
 
 @hooks.register("register_admin_viewset")
 def register_compliance_viewsets():
-    return ComplianceGroup()
+    return ComplianceViewSetGroup()
 
 
-@hooks.register("register_admin_urls")
-def register_report_urls():
-    patterns = [
-        path("", reports.ComplianceSummaryView.as_view(), name="summary"),
-        path("results/", reports.ComplianceSummaryView.as_view(results_only=True), name="summary_results"),
-        path("officers/", reports.OfficerStatusReportView.as_view(), name="officers"),
-        path("officers/results/", reports.OfficerStatusReportView.as_view(results_only=True), name="officers_results"),
-        path("overdue/", reports.OverdueReportView.as_view(), name="overdue"),
-        path("overdue/results/", reports.OverdueReportView.as_view(results_only=True), name="overdue_results"),
-        path("expiring/", reports.ExpiringReportView.as_view(), name="expiring"),
-        path("expiring/results/", reports.ExpiringReportView.as_view(results_only=True), name="expiring_results"),
-        path("charts/", reports.ComplianceChartsView.as_view(), name="charts"),
+register_reports(
+    prefix="reports/compliance/",
+    namespace="compliance_reports",
+    reports=[
+        Report("summary", reports.ComplianceSummaryView, label=_("Compliance summary"), icon="table", order=100),
+        Report(
+            "officers",
+            reports.OfficerStatusReportView,
+            "officers/",
+            label=_("Officers' training status"),
+            icon="user",
+            order=103,
+        ),
+        Report(
+            "overdue", reports.OverdueReportView, "overdue/", label=_("Overdue training"), icon="warning", order=101
+        ),
+        Report(
+            "expiring", reports.ExpiringReportView, "expiring/", label=_("Expiring training"), icon="time", order=102
+        ),
+        Report(
+            "charts", reports.ComplianceChartsView, "charts/", label=_("Compliance charts"), icon="view", order=104
+        ),
+        Report("exports", ExportListView, "exports/", label=_("Your exports"), icon="download", order=105),
+    ],
+    urls=[
         path("people/<int:user_id>/", TranscriptView.as_view(), name="transcript"),
-        path("exports/", ExportListView.as_view(), name="exports"),
         path("exports/<int:pk>/download/", download_export, name="export_download"),
-    ]
-    return [path("reports/compliance/", include((patterns, "compliance_reports"), namespace="compliance_reports"))]
-
-
-class ComplianceReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(reports.REPORT_PERMISSION)
-
-
-REPORT_MENU = [
-    (_("Compliance summary"), "compliance_reports:summary", "table", 100),
-    (_("Overdue training"), "compliance_reports:overdue", "warning", 101),
-    (_("Expiring training"), "compliance_reports:expiring", "time", 102),
-    (_("Officers' training status"), "compliance_reports:officers", "user", 103),
-    (_("Compliance charts"), "compliance_reports:charts", "view", 104),
-    (_("Your exports"), "compliance_reports:exports", "download", 105),
-]
-
-
-def _menu_item(label, url_name, icon, order):
-    @hooks.register("register_reports_menu_item")
-    def register():
-        return ComplianceReportMenuItem(
-            label, reverse(url_name), name=url_name.split(":")[1], icon_name=icon, order=order
-        )
-
-    return register
-
-
-for _label, _url_name, _icon, _order in REPORT_MENU:
-    _menu_item(_label, _url_name, _icon, _order)
+    ],
+)
 
 
 class CompliancePanel(Component):

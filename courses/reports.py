@@ -16,6 +16,8 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
+from core.reports import ReportPermissionMixin
+
 DUE_SOON_DAYS = 30
 REPORT_PERMISSION = "courses.view_content_review_report"
 
@@ -52,13 +54,13 @@ class ContentReviewFilterSet(WagtailFilterSet):
         return queryset
 
 
-class ContentReviewReportView(ReportView):
+class ContentReviewReportView(ReportPermissionMixin, ReportView):
     page_title = _("Content due for review")
     header_icon = "time"
     index_url_name = "courses_reports:content_review"
     index_results_url_name = "courses_reports:content_review_results"
     filterset_class = ContentReviewFilterSet
-    permission_required = "view_content_review_report"
+    permission_required = REPORT_PERMISSION
     paginate_by = 50
     columns = [
         TitleColumn("title", label=_("Title"), url_name="wagtailadmin_pages:edit"),
@@ -76,9 +78,6 @@ class ContentReviewReportView(ReportView):
         "review_status_label": _("Status"),
         "address": _("Address"),
     }
-
-    def user_has_permission(self, permission):
-        return self.request.user.has_perm(REPORT_PERMISSION)
 
     def get_filename(self):
         return f"content-review-{timezone.localdate():%Y-%m-%d}"

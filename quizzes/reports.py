@@ -18,6 +18,8 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
+from core.reports import ReportPermissionMixin
+
 from .blocks import QuestionType
 from .models import AttemptQuestion, AttemptStatus, QuizPage
 from .scoring import CHOICE_TYPES, normalise_text
@@ -86,14 +88,14 @@ def distribution(question_type: str, answers: list[tuple[dict, dict | None]]) ->
     return [(text, count, text in correct) for text, count in ranked]
 
 
-class ItemAnalysisView(ReportView):
+class ItemAnalysisView(ReportPermissionMixin, ReportView):
     page_title = _("Item analysis")
     header_icon = "table"
     index_url_name = "quizzes_reports:item_analysis"
     index_results_url_name = "quizzes_reports:item_analysis_results"
     results_template_name = "quizzes/admin/item_analysis_results.html"
     filterset_class = ItemAnalysisFilterSet
-    permission_required = "view_item_analysis"
+    permission_required = REPORT_PERMISSION
     paginate_by = 100
     columns = [
         Column("title", label=_("Question")),
@@ -114,9 +116,6 @@ class ItemAnalysisView(ReportView):
         "flag": _("Flag"),
         "distribution_text": _("Answers given"),
     }
-
-    def user_has_permission(self, permission):
-        return self.request.user.has_perm(REPORT_PERMISSION)
 
     def get_filename(self):
         return f"item-analysis-{timezone.localdate():%Y-%m-%d}"

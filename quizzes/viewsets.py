@@ -12,10 +12,9 @@ from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from accounts.filters import UnitTreeFilter
 from accounts.grants import GrantCreateView, WithdrawView
 from accounts.scoping import ScopedInspectView, ScopedToPeopleViewSet
-from accounts.selectors import unit_tree
-from accounts.viewsets import UnitTreeFilter
 from core.admin_views import ProtectedDeleteMixin
 
 from .adjustments import SEE_EVERYONE, grant_adjustment, withdraw_adjustment
@@ -75,7 +74,7 @@ class QuestionCategoryViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class QuestionBankGroup(SnippetViewSetGroup):
+class QuestionBankViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Question bank")
     menu_icon = "help"
     menu_order = 210
@@ -87,7 +86,7 @@ class QuestionBankGroup(SnippetViewSetGroup):
 
 class AttemptFilterSet(WagtailFilterSet):
     quiz = django_filters.ModelChoiceFilter(queryset=QuizPage.objects.order_by("title"), label=_("Quiz"))
-    unit = UnitTreeFilter(field_name="user__unit", queryset=unit_tree(), label=_("Unit (with its sub-units)"))
+    unit = UnitTreeFilter(field_name="user__unit")
     status = django_filters.ChoiceFilter(choices=AttemptStatus.choices, label=_("Status"))
     passed = django_filters.BooleanFilter(label=_("Passed"))
     started_at = django_filters.DateFromToRangeFilter(label=_("Started"))
@@ -221,7 +220,7 @@ class AdjustmentViewSet(ScopedToPeopleViewSet):
         return AdjustmentForm
 
 
-class LearnerRecordsGroup(ModelViewSetGroup):
+class LearnerRecordsViewSetGroup(ModelViewSetGroup):
     menu_label = _("Assessments")
     menu_icon = "tasks"
     menu_order = 220
