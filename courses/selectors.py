@@ -70,6 +70,7 @@ def live_children_by_course(courses) -> dict[int, list[Page]]:
         .annotate(
             estimated_minutes=F("modulepage__estimated_minutes"),
             reading_digest=F("modulepage__reading_digest"),
+            edition_digest=F("modulepage__edition_digest"),
         )
         .order_by("path")
     )
@@ -111,11 +112,12 @@ def _module_status(module: ModulePage, progress: ModuleProgress | None) -> str:
         return ModuleStatus.NOT_STARTED
     if progress.completed_at is None:
         return ModuleStatus.IN_PROGRESS
-    # Changed when the words differ from what they read; records archived before reading
-    # digests existed fall back to comparing revisions.
-    read_digest = getattr(progress, "completed_reading_digest", None)
-    if read_digest and module.reading_digest:
-        changed = read_digest != module.reading_digest
+    # Changed when the version they read belongs to an earlier edition than the live one: a
+    # change the editor marked "needs re-reading" (``ModulePage.save_revision``), never a minor
+    # one. Records archived before digests existed fall back to comparing revisions.
+    read_edition = getattr(progress, "completed_edition_digest", None)
+    if read_edition and module.edition_digest:
+        changed = read_edition != module.edition_digest
     else:
         read_revision_id = getattr(progress, "completed_revision_id", None)
         changed = bool(read_revision_id and module.live_revision_id and read_revision_id != module.live_revision_id)
@@ -221,7 +223,7 @@ def current_enrolments_with_progress(user, courses) -> dict[int, Enrolment]:
             "module_progress__completed_at",
             "module_progress__completed_version_id",
             "module_progress__completed_version__source_revision_id",
-            "module_progress__completed_version__reading_digest",
+            "module_progress__completed_version__edition_digest",
         )
     )
     db = Enrolment.objects.db
@@ -246,7 +248,7 @@ def current_enrolments_with_progress(user, courses) -> dict[int, Enrolment]:
             progress = ModuleProgress.from_db(
                 db, _PROGRESS_FIELDS, (rest[3], enrolment_id, enrolment.user_id, rest[4], rest[5], rest[6], rest[7])
             )
-            progress.completed_revision_id, progress.completed_reading_digest = rest[8], rest[9]
+            progress.completed_revision_id, progress.completed_edition_digest = rest[8], rest[9]
             enrolment.progress_by_module[progress.module_id] = progress
     return current
 

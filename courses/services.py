@@ -336,6 +336,9 @@ def archive_version(*, module: ModulePage, revision_id: int | None = None) -> Mo
                 content=content,
                 digest=digest,
                 reading_digest=read.compute_reading_digest(),
+                # What the editor decided when this revision was saved (``ModulePage.save_revision``);
+                # a revision saved before that was recorded counts as the module's current edition.
+                edition_digest=content.get("edition_digest") or module.edition_digest,
             )
         ],
         update_conflicts=True,
