@@ -92,6 +92,46 @@ def live_modules_by_course(courses) -> dict[int, list[ModulePage]]:
     return {course_id: modules_in(children) for course_id, children in live_children_by_course(courses).items()}
 
 
+def renewal_open(enrolment: Enrolment, *, course: CoursePage, today) -> bool:
+    """Whether a completed enrolment may be renewed now: it has expired, or expires within the window."""
+    record = getattr(enrolment, "completion", None)
+    if record is None or record.valid_until is None:
+        return False
+    return (record.valid_until - today).days <= course.renewal_window_days
+
+
+class ModulesCompletedCriterion:
+    """
+    The built-in completion criterion (registered by ``CoursesConfig.ready()``): every live
+    module of the course has been completed in this enrolment. Two queries however many
+    enrolments: the courses' live modules (none when the caller passes them) and the progress.
+    """
+
+    key = "modules"
+
+    def evaluate_many(self, enrolments: list[Enrolment], children_by_course=None) -> dict[int, CriterionResult]:
+        if children_by_course is not None:
+            modules_by_course = {course_id: modules_in(children) for course_id, children in children_by_course.items()}
+        else:
+            modules_by_course = live_modules_by_course([e.course_id for e in enrolments if e.course_id])
+        completed = set(
+            ModuleProgress.objects.filter(
+                enrolment__in=[e.pk for e in enrolments], completed_at__isnull=False
+            ).values_list("enrolment_id", "module_id")
+        )
+        results = {}
+        for enrolment in enrolments:
+            module_ids = [module.pk for module in modules_by_course.get(enrolment.course_id, [])]
+            done = [pk for pk in module_ids if (enrolment.pk, pk) in completed]
+            results[enrolment.pk] = CriterionResult(
+                applies=bool(module_ids),
+                met=len(done) == len(module_ids),
+                label=str(_("Read and understand every module")),
+                evidence={"modules_completed": len(done), "modules_required": len(module_ids)},
+            )
+        return results
+
+
 @dataclass
 class ModuleRow:
     module: ModulePage
@@ -176,10 +216,9 @@ class CourseOverview:
     @property
     def can_renew(self) -> bool:
         """Completed, and expired or within the course's renewal window: a new cycle may start."""
-        if not self.completion or not self.completion.valid_until:
-            return False
-        days_left = (self.completion.valid_until - timezone.localdate()).days
-        return days_left <= self.course.renewal_window_days
+        return self.enrolment is not None and renewal_open(
+            self.enrolment, course=self.course, today=timezone.localdate()
+        )
 
     @property
     def changed_modules(self) -> list[ModuleRow]:
