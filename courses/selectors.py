@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import models
 from django.db.models import CharField, Exists, F, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
@@ -29,18 +30,27 @@ from .models import (
 )
 
 
-class ModuleStatus:
-    NOT_STARTED = "not_started"
-    IN_PROGRESS = "in_progress"
-    COMPLETED = "completed"
-    CHANGED = "changed"
+class ModuleStatus(models.TextChoices):
+    """Where an officer is with one module, as the course and module pages show it."""
 
-    LABELS = {
-        NOT_STARTED: _("Not started"),
-        IN_PROGRESS: _("In progress"),
-        COMPLETED: _("Completed"),
-        CHANGED: _("Changed since you completed it"),
-    }
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    COMPLETED = "completed", _("Completed")
+    CHANGED = "changed", _("Changed since you completed it")
+
+    @property
+    def tag_colour(self) -> str:
+        """The GOV.UK tag colour; empty for "Completed", which the task list shows as plain text."""
+        return MODULE_STATUS_TAG_COLOURS[self]
+
+
+#: The label always says the status too: colour is never the only sign of it.
+MODULE_STATUS_TAG_COLOURS = {
+    ModuleStatus.NOT_STARTED: "blue",
+    ModuleStatus.IN_PROGRESS: "light-blue",
+    ModuleStatus.COMPLETED: "",
+    ModuleStatus.CHANGED: "yellow",
+}
 
 
 def _parent_paths(courses) -> dict[str, int]:
@@ -135,19 +145,27 @@ class ModulesCompletedCriterion:
 @dataclass
 class ModuleRow:
     module: ModulePage
-    status: str
+    status: ModuleStatus
     progress: ModuleProgress | None = None
 
     @property
-    def status_label(self):
-        return ModuleStatus.LABELS[self.status]
+    def status_label(self) -> str:
+        return self.status.label
+
+    @property
+    def tag_colour(self) -> str:
+        return self.status.tag_colour
+
+    @property
+    def is_changed(self) -> bool:
+        return self.status == ModuleStatus.CHANGED
 
     @property
     def is_done(self) -> bool:
         return self.status in {ModuleStatus.COMPLETED, ModuleStatus.CHANGED}
 
 
-def _module_status(module: ModulePage, progress: ModuleProgress | None) -> str:
+def _module_status(module: ModulePage, progress: ModuleProgress | None) -> ModuleStatus:
     if progress is None:
         return ModuleStatus.NOT_STARTED
     if progress.completed_at is None:
@@ -359,7 +377,7 @@ class ModuleOverview:
         return self.modules[index] if 0 < index < len(self.modules) else None
 
     @property
-    def status(self) -> str:
+    def status(self) -> ModuleStatus:
         return self.row.status
 
     @property
@@ -395,10 +413,12 @@ class Learning:
     not_started: list[CourseOverview]
 
 
-def learning_for(user, *, catalogue: CourseCataloguePage | None = None) -> Learning:
+def learning_for(user, *, catalogue: CourseCataloguePage | None = None, required_course_ids=frozenset()) -> Learning:
     """
     The officer's courses: in progress (with progress and the next module), completed (with
-    the date), and every other published course they could start.
+    the date), and every other published course they could start. A completed course in
+    ``required_course_ids`` is left out of "Completed": the required training list above it
+    shows it already, with its status and expiry.
     """
     courses = CoursePage.objects.live().defer("learning_outcomes").order_by("title")
     if catalogue is not None:
@@ -411,7 +431,8 @@ def learning_for(user, *, catalogue: CourseCataloguePage | None = None) -> Learn
         if overview.enrolment is None:
             not_started.append(overview)
         elif overview.enrolment.status == EnrolmentStatus.COMPLETED:
-            completed.append(overview)
+            if course.pk not in required_course_ids:
+                completed.append(overview)
         else:
             in_progress.append(overview)
     completed.sort(key=lambda o: o.enrolment.completed_at, reverse=True)
