@@ -52,9 +52,12 @@ def test_officer_completes_the_judaism_course_end_to_end_with_the_keyboard(journ
     take_attempt(journey, 1, right=True)
     expect(page.get_by_role("heading", name="You passed")).to_be_visible()
     journey.press_enter(page.get_by_role("link", name="My learning").first)
-    completed = page.locator("dl.govuk-summary-list")
-    expect(completed).to_contain_text("A police officer's guide to Judaism")
-    expect(completed).to_contain_text("Completed on")
+    # The guide is required of the Stamford Hill team: listed once, under "Required training".
+    required = page.locator(".govuk-task-list__item", has_text="A police officer's guide to Judaism")
+    expect(required).to_have_count(1)
+    expect(required).to_contain_text("Valid until")
+    expect(required.locator(".govuk-tag")).to_have_text("Completed")
+    expect(page.get_by_role("link", name="A police officer's guide to Judaism")).to_have_count(1)
     record = CourseCompletion.objects.get(user__username="officer", course=course)
     assert record.module_versions.count() == 6
 
