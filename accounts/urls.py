@@ -19,6 +19,8 @@ urlpatterns = [
         name="login",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    # Where Wagtail sends anyone it keeps out of the admin (WAGTAILADMIN_LOGIN_URL).
+    path("admin-sign-in/", views.admin_sign_in, name="admin_sign_in"),
     path(
         "password/",
         views.PasswordChangeView.as_view(

@@ -11,10 +11,11 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django_otp.plugins.otp_static.models import StaticDevice
@@ -41,6 +42,35 @@ def _next_url(request, default: str) -> str:
 def _staff_only(request) -> None:
     if not second_factor.is_staff_member(request.user):
         raise PermissionDenied
+
+
+# The way into the admin (WAGTAILADMIN_LOGIN_URL): where Wagtail sends whoever it will not let in.
+
+#: What Wagtail says as it turns away someone signed in without access to the admin.
+WAGTAIL_REFUSAL = "You do not have permission to access the admin."
+
+
+def admin_sign_in(request):
+    """
+    Not signed in: the site's own sign-in page, coming back to the admin page afterwards, so
+    that there is one sign-in page in one design. Signed in without access to the admin (an
+    officer): My learning, saying who the admin is for, instead of Wagtail's sign-in form.
+    """
+    next_url = _next_url(request, reverse("wagtailadmin_home"))
+    if not request.user.is_authenticated:
+        query = QueryDict(mutable=True)
+        query["next"] = next_url
+        return redirect(f"{reverse('accounts:login')}?{query.urlencode(safe='/')}")
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        return redirect(next_url)
+    # Wagtail's own refusal would sit beside ours: keep every other message, drop that one.
+    refusal = gettext(WAGTAIL_REFUSAL)
+    storage = messages.get_messages(request)
+    kept = [message for message in storage if str(message.message).strip() != refusal]
+    for message in kept:
+        messages.add_message(request, message.level, message.message, extra_tags=message.extra_tags)
+    messages.info(request, _("The admin is for trainers and managers. Your training is here, on My learning."))
+    return redirect("/")
 
 
 # Passwords: Django's views, with the change recorded in the audit trail.

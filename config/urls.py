@@ -23,6 +23,7 @@ urlpatterns = [
     path("record/", include("compliance.urls")),
     path("quizzes/", include("quizzes.urls")),
     path("csp-report/", core_views.csp_report, name="csp_report"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
 ]
 
 if settings.DEBUG:

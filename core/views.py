@@ -6,8 +6,9 @@ holds, and the Content-Security-Policy violation reports.
 import json
 import logging
 
-from django.http import HttpResponse, HttpResponseNotAllowed
+from django.http import HttpResponse, HttpResponseNotAllowed, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 
@@ -59,3 +60,11 @@ def csp_report(request):
             str(report.get("document-uri"))[:200],
         )
     return HttpResponse(status=204)
+
+
+def favicon(request):
+    """
+    ``/favicon.ico``, which browsers ask for where no page names an icon (a document, an
+    error from the server in front): the site's icon, the one every page links to.
+    """
+    return HttpResponsePermanentRedirect(static("images/favicon.svg"))

@@ -11,5 +11,6 @@ class CoursesConfig(AppConfig):
 
     def ready(self):
         from . import completion
+        from .selectors import ModulesCompletedCriterion
 
-        completion.register_builtin_criteria()
+        completion.register(ModulesCompletedCriterion())

@@ -2,7 +2,8 @@
 The registry of course completion criteria.
 
 A course is complete when every registered criterion that applies to it is met. ``courses``
-registers "every module completed"; other apps register their own (``quizzes`` registers
+registers "every module completed" (``selectors.ModulesCompletedCriterion``, from
+``CoursesConfig.ready()``); other apps register their own (``quizzes`` registers
 "assessment passed") from their ``AppConfig.ready()``, so ``courses`` never imports them and
 the dependency runs one way.
 
@@ -99,9 +100,3 @@ def evaluate(
         if stop_when_unmet and any(result.applies and not result.met for result in found.values()):
             break
     return results
-
-
-def register_builtin_criteria() -> None:
-    from .services import ModulesCompletedCriterion
-
-    register(ModulesCompletedCriterion())

@@ -14,8 +14,6 @@ read is kept in ``ModuleVersion``, a copy of the published revision that outlive
 
 import calendar
 import datetime
-import hashlib
-import json
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
@@ -33,9 +31,10 @@ from wagtail.search import index
 
 from core.mixins import SignInRequiredMixin
 from core.pages import LeanPageMixin
-from core.streamfield import without_ids
 
 from .blocks import ModuleBodyBlock
+from .forms import ModulePageForm
+from .reading import reading_digest
 
 
 class Topic(models.TextChoices):
@@ -176,13 +175,31 @@ class ModulePage(SignInRequiredMixin, LeanPageMixin, RoutablePageMixin, Page):
     reading_digest = models.CharField(
         _("SHA-256 of what officers read"), max_length=64, blank=True, editable=False, default=""
     )
+    needs_rereading = models.BooleanField(
+        _("This change needs officers to re-read the module"),
+        default=False,
+        help_text=_(
+            "Tick this when what officers must know has changed: everyone who completed the module is told "
+            "to read it again. Leave it unticked for a minor change (a typo, a link, the review date): "
+            "nobody is told. Their records keep the version they read either way."
+        ),
+    )
+    edition_digest = models.CharField(
+        _("SHA-256 of the last version officers must have read"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        default="",
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldRowPanel([FieldPanel("estimated_minutes"), FieldPanel("review_by")]),
         FieldPanel("body"),
+        FieldPanel("needs_rereading"),
     ]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    base_form_class = ModulePageForm
 
     parent_page_types = ["courses.CoursePage"]
     subpage_types = []
@@ -190,23 +207,40 @@ class ModulePage(SignInRequiredMixin, LeanPageMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("module")
 
-    #: The fields an officer reads; a change to any of them means "changed since you completed it".
+    #: The fields an officer reads; a change to any of them may mean "changed since you completed it".
     READING_FIELDS = ("title", "summary", "body")
 
     def compute_reading_digest(self) -> str:
         """
-        SHA-256 of the title, summary and body, without block ids: republishing the same words
-        (say, after moving the review-by date) is not a change an officer needs to hear about.
+        SHA-256 of the title, summary and body as an officer reads them (``courses.reading``):
+        block ids and the editor's own markup never count, so republishing the same words
+        (say, after moving the review-by date) is not a change.
         """
         body = type(self)._meta.get_field("body").stream_block.get_prep_value(self.body)
-        reading = {"title": self.title, "summary": self.summary, "body": without_ids(body)}
-        return hashlib.sha256(json.dumps(reading, sort_keys=True, cls=DjangoJSONEncoder).encode()).hexdigest()
+        return reading_digest(title=self.title, summary=self.summary, body=body)
+
+    def _stored_edition_digest(self) -> str:
+        if self.edition_digest or self.pk is None:
+            return self.edition_digest
+        return ModulePage.objects.filter(pk=self.pk).values_list("edition_digest", flat=True).first() or ""
+
+    def save_revision(self, *args, **kwargs):
+        """
+        Record in the revision whether it needs re-reading: the edition digest moves to this
+        version's words only when the editor said so (``needs_rereading``) or the module has
+        none yet; a minor change keeps the last edition, so nobody is told.
+        """
+        self.reading_digest = self.compute_reading_digest()
+        previous = self._stored_edition_digest()
+        self.edition_digest = self.reading_digest if self.needs_rereading or not previous else previous
+        return super().save_revision(*args, **kwargs)
 
     def save(self, *args, **kwargs):
         self.reading_digest = self.compute_reading_digest()
+        self.edition_digest = self._stored_edition_digest() or self.reading_digest
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and set(self.READING_FIELDS) & set(update_fields):
-            kwargs["update_fields"] = {*update_fields, "reading_digest"}
+            kwargs["update_fields"] = {*update_fields, "reading_digest", "edition_digest"}
         return super().save(*args, **kwargs)
 
     @cached_property
@@ -310,6 +344,9 @@ class ModuleVersion(models.Model):
     content = models.JSONField(_("content"), encoder=DjangoJSONEncoder)
     digest = models.CharField(_("SHA-256 of the content"), max_length=64)
     reading_digest = models.CharField(_("SHA-256 of what the officer read"), max_length=64, blank=True, default="")
+    edition_digest = models.CharField(
+        _("SHA-256 of the last version officers had to read, as of this one"), max_length=64, blank=True, default=""
+    )
     created_at = models.DateTimeField(_("archived"), auto_now_add=True)
 
     class Meta:

@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import models
 from django.db.models import CharField, Exists, F, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
@@ -29,18 +30,27 @@ from .models import (
 )
 
 
-class ModuleStatus:
-    NOT_STARTED = "not_started"
-    IN_PROGRESS = "in_progress"
-    COMPLETED = "completed"
-    CHANGED = "changed"
+class ModuleStatus(models.TextChoices):
+    """Where an officer is with one module, as the course and module pages show it."""
 
-    LABELS = {
-        NOT_STARTED: _("Not started"),
-        IN_PROGRESS: _("In progress"),
-        COMPLETED: _("Completed"),
-        CHANGED: _("Changed since you completed it"),
-    }
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    COMPLETED = "completed", _("Completed")
+    CHANGED = "changed", _("Changed since you completed it")
+
+    @property
+    def tag_colour(self) -> str:
+        """The GOV.UK tag colour; empty for "Completed", which the task list shows as plain text."""
+        return MODULE_STATUS_TAG_COLOURS[self]
+
+
+#: The label always says the status too: colour is never the only sign of it.
+MODULE_STATUS_TAG_COLOURS = {
+    ModuleStatus.NOT_STARTED: "blue",
+    ModuleStatus.IN_PROGRESS: "light-blue",
+    ModuleStatus.COMPLETED: "",
+    ModuleStatus.CHANGED: "yellow",
+}
 
 
 def _parent_paths(courses) -> dict[str, int]:
@@ -70,6 +80,7 @@ def live_children_by_course(courses) -> dict[int, list[Page]]:
         .annotate(
             estimated_minutes=F("modulepage__estimated_minutes"),
             reading_digest=F("modulepage__reading_digest"),
+            edition_digest=F("modulepage__edition_digest"),
         )
         .order_by("path")
     )
@@ -91,31 +102,80 @@ def live_modules_by_course(courses) -> dict[int, list[ModulePage]]:
     return {course_id: modules_in(children) for course_id, children in live_children_by_course(courses).items()}
 
 
+def renewal_open(enrolment: Enrolment, *, course: CoursePage, today) -> bool:
+    """Whether a completed enrolment may be renewed now: it has expired, or expires within the window."""
+    record = getattr(enrolment, "completion", None)
+    if record is None or record.valid_until is None:
+        return False
+    return (record.valid_until - today).days <= course.renewal_window_days
+
+
+class ModulesCompletedCriterion:
+    """
+    The built-in completion criterion (registered by ``CoursesConfig.ready()``): every live
+    module of the course has been completed in this enrolment. Two queries however many
+    enrolments: the courses' live modules (none when the caller passes them) and the progress.
+    """
+
+    key = "modules"
+
+    def evaluate_many(self, enrolments: list[Enrolment], children_by_course=None) -> dict[int, CriterionResult]:
+        if children_by_course is not None:
+            modules_by_course = {course_id: modules_in(children) for course_id, children in children_by_course.items()}
+        else:
+            modules_by_course = live_modules_by_course([e.course_id for e in enrolments if e.course_id])
+        completed = set(
+            ModuleProgress.objects.filter(
+                enrolment__in=[e.pk for e in enrolments], completed_at__isnull=False
+            ).values_list("enrolment_id", "module_id")
+        )
+        results = {}
+        for enrolment in enrolments:
+            module_ids = [module.pk for module in modules_by_course.get(enrolment.course_id, [])]
+            done = [pk for pk in module_ids if (enrolment.pk, pk) in completed]
+            results[enrolment.pk] = CriterionResult(
+                applies=bool(module_ids),
+                met=len(done) == len(module_ids),
+                label=str(_("Read and understand every module")),
+                evidence={"modules_completed": len(done), "modules_required": len(module_ids)},
+            )
+        return results
+
+
 @dataclass
 class ModuleRow:
     module: ModulePage
-    status: str
+    status: ModuleStatus
     progress: ModuleProgress | None = None
 
     @property
-    def status_label(self):
-        return ModuleStatus.LABELS[self.status]
+    def status_label(self) -> str:
+        return self.status.label
+
+    @property
+    def tag_colour(self) -> str:
+        return self.status.tag_colour
+
+    @property
+    def is_changed(self) -> bool:
+        return self.status == ModuleStatus.CHANGED
 
     @property
     def is_done(self) -> bool:
         return self.status in {ModuleStatus.COMPLETED, ModuleStatus.CHANGED}
 
 
-def _module_status(module: ModulePage, progress: ModuleProgress | None) -> str:
+def _module_status(module: ModulePage, progress: ModuleProgress | None) -> ModuleStatus:
     if progress is None:
         return ModuleStatus.NOT_STARTED
     if progress.completed_at is None:
         return ModuleStatus.IN_PROGRESS
-    # Changed when the words differ from what they read; records archived before reading
-    # digests existed fall back to comparing revisions.
-    read_digest = getattr(progress, "completed_reading_digest", None)
-    if read_digest and module.reading_digest:
-        changed = read_digest != module.reading_digest
+    # Changed when the version they read belongs to an earlier edition than the live one: a
+    # change the editor marked "needs re-reading" (``ModulePage.save_revision``), never a minor
+    # one. Records archived before digests existed fall back to comparing revisions.
+    read_edition = getattr(progress, "completed_edition_digest", None)
+    if read_edition and module.edition_digest:
+        changed = read_edition != module.edition_digest
     else:
         read_revision_id = getattr(progress, "completed_revision_id", None)
         changed = bool(read_revision_id and module.live_revision_id and read_revision_id != module.live_revision_id)
@@ -174,10 +234,9 @@ class CourseOverview:
     @property
     def can_renew(self) -> bool:
         """Completed, and expired or within the course's renewal window: a new cycle may start."""
-        if not self.completion or not self.completion.valid_until:
-            return False
-        days_left = (self.completion.valid_until - timezone.localdate()).days
-        return days_left <= self.course.renewal_window_days
+        return self.enrolment is not None and renewal_open(
+            self.enrolment, course=self.course, today=timezone.localdate()
+        )
 
     @property
     def changed_modules(self) -> list[ModuleRow]:
@@ -221,7 +280,7 @@ def current_enrolments_with_progress(user, courses) -> dict[int, Enrolment]:
             "module_progress__completed_at",
             "module_progress__completed_version_id",
             "module_progress__completed_version__source_revision_id",
-            "module_progress__completed_version__reading_digest",
+            "module_progress__completed_version__edition_digest",
         )
     )
     db = Enrolment.objects.db
@@ -246,7 +305,7 @@ def current_enrolments_with_progress(user, courses) -> dict[int, Enrolment]:
             progress = ModuleProgress.from_db(
                 db, _PROGRESS_FIELDS, (rest[3], enrolment_id, enrolment.user_id, rest[4], rest[5], rest[6], rest[7])
             )
-            progress.completed_revision_id, progress.completed_reading_digest = rest[8], rest[9]
+            progress.completed_revision_id, progress.completed_edition_digest = rest[8], rest[9]
             enrolment.progress_by_module[progress.module_id] = progress
     return current
 
@@ -318,7 +377,7 @@ class ModuleOverview:
         return self.modules[index] if 0 < index < len(self.modules) else None
 
     @property
-    def status(self) -> str:
+    def status(self) -> ModuleStatus:
         return self.row.status
 
     @property
@@ -354,10 +413,12 @@ class Learning:
     not_started: list[CourseOverview]
 
 
-def learning_for(user, *, catalogue: CourseCataloguePage | None = None) -> Learning:
+def learning_for(user, *, catalogue: CourseCataloguePage | None = None, required_course_ids=frozenset()) -> Learning:
     """
     The officer's courses: in progress (with progress and the next module), completed (with
-    the date), and every other published course they could start.
+    the date), and every other published course they could start. A completed course in
+    ``required_course_ids`` is left out of "Completed": the required training list above it
+    shows it already, with its status and expiry.
     """
     courses = CoursePage.objects.live().defer("learning_outcomes").order_by("title")
     if catalogue is not None:
@@ -370,7 +431,8 @@ def learning_for(user, *, catalogue: CourseCataloguePage | None = None) -> Learn
         if overview.enrolment is None:
             not_started.append(overview)
         elif overview.enrolment.status == EnrolmentStatus.COMPLETED:
-            completed.append(overview)
+            if course.pk not in required_course_ids:
+                completed.append(overview)
         else:
             in_progress.append(overview)
     completed.sort(key=lambda o: o.enrolment.completed_at, reverse=True)

@@ -16,11 +16,9 @@ import json
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, FilteredRelation, OuterRef, Q
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, PageLogEntry, Revision
 
 from . import completion
-from .completion import CriterionResult
 from .models import (
     CourseCompletion,
     CourseCompletionModule,
@@ -32,29 +30,12 @@ from .models import (
     ModuleProgress,
     ModuleVersion,
 )
+from .selectors import live_children_by_course, renewal_open
 from .signals import course_completed, course_started
 
 
 class NotEnrolled(Exception):
     """The officer has no enrolment on the module's course."""
-
-
-def current_enrolments(*, user, course_ids=None):
-    """
-    Each course's current enrolment comes first when ordered like this: the open one if
-    there is one, then the most recently completed.
-    """
-    queryset = Enrolment.objects.filter(user=user)
-    if course_ids is not None:
-        queryset = queryset.filter(course_id__in=course_ids)
-    return queryset.order_by("course_id", F("completed_at").desc(nulls_first=True), "-enrolled_at")
-
-
-def current_enrolment(*, user, course: CoursePage) -> Enrolment | None:
-    """The open enrolment if there is one, otherwise the most recent completed one."""
-    if not user.is_authenticated:
-        return None
-    return current_enrolments(user=user, course_ids=[course.pk]).first()
 
 
 def enrol(*, user, course: CoursePage, source: str = EnrolmentSource.SELF, when=None) -> Enrolment:
@@ -86,16 +67,11 @@ def enrol(*, user, course: CoursePage, source: str = EnrolmentSource.SELF, when=
         return Enrolment.objects.get(user=user, course=course, completed_at__isnull=True)
 
 
-def renewal_open(enrolment: Enrolment, *, course: CoursePage, today) -> bool:
-    """Whether a completed enrolment may be renewed now: it has expired, or expires within the window."""
-    record = getattr(enrolment, "completion", None)
-    if record is None or record.valid_until is None:
-        return False
-    return (record.valid_until - today).days <= course.renewal_window_days
-
-
 def _lock_enrolment(*, user, course: CoursePage) -> Enrolment | None:
-    """The current enrolment (see ``current_enrolments``), locked for the rest of the transaction."""
+    """
+    The current enrolment (the open one, else the latest completed, as
+    ``selectors.current_enrolments_with_progress`` picks it), locked for the rest of the transaction.
+    """
     return (
         Enrolment.objects.select_for_update()
         .filter(user=user, course=course)
@@ -336,6 +312,9 @@ def archive_version(*, module: ModulePage, revision_id: int | None = None) -> Mo
                 content=content,
                 digest=digest,
                 reading_digest=read.compute_reading_digest(),
+                # What the editor decided when this revision was saved (``ModulePage.save_revision``);
+                # a revision saved before that was recorded counts as the module's current edition.
+                edition_digest=content.get("edition_digest") or module.edition_digest,
             )
         ],
         update_conflicts=True,
@@ -374,8 +353,6 @@ def _complete_course(*, enrolment: Enrolment, when, course=None, children=None) 
         course, children = None, None
     if course is not None and children is None:
         # The criteria's pages, found from the course already loaded (no query for its path).
-        from .selectors import live_children_by_course
-
         children = live_children_by_course([course]).get(course.pk, [])
     children_by_course = {enrolment.course_id: children} if children is not None else None
     results = completion.evaluate([enrolment], stop_when_unmet=True, children_by_course=children_by_course)
@@ -407,33 +384,3 @@ def _complete_course(*, enrolment: Enrolment, when, course=None, children=None) 
     enrolment.save(update_fields=["status", "completed_at"])
     course_completed.send(sender=Enrolment, enrolment=enrolment, completion=record)
     return record
-
-
-class ModulesCompletedCriterion:
-    """Built in: every live module of the course has been completed in this enrolment."""
-
-    key = "modules"
-
-    def evaluate_many(self, enrolments: list[Enrolment], children_by_course=None) -> dict[int, CriterionResult]:
-        from .selectors import live_modules_by_course, modules_in
-
-        if children_by_course is not None:
-            modules_by_course = {course_id: modules_in(children) for course_id, children in children_by_course.items()}
-        else:
-            modules_by_course = live_modules_by_course([e.course_id for e in enrolments if e.course_id])
-        completed = set(
-            ModuleProgress.objects.filter(
-                enrolment__in=[e.pk for e in enrolments], completed_at__isnull=False
-            ).values_list("enrolment_id", "module_id")
-        )
-        results = {}
-        for enrolment in enrolments:
-            module_ids = [module.pk for module in modules_by_course.get(enrolment.course_id, [])]
-            done = [pk for pk in module_ids if (enrolment.pk, pk) in completed]
-            results[enrolment.pk] = CriterionResult(
-                applies=bool(module_ids),
-                met=len(done) == len(module_ids),
-                label=str(_("Read and understand every module")),
-                evidence={"modules_completed": len(done), "modules_required": len(module_ids)},
-            )
-        return results

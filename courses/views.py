@@ -75,6 +75,8 @@ def complete_module(request, *, module: ModulePage):
     if result.newly_completed and result.course_completion:
         messages.success(request, _("You have completed “%(course)s”.") % {"course": course.title})
         return redirect(course.url)
+    if result.newly_completed:
+        messages.success(request, _("You have completed “%(module)s”.") % {"module": module.title})
     if result.next_module_known:
         next_module = result.next_module
     else:

@@ -25,6 +25,8 @@ from courses.models import CourseCompletion, CoursePage, Enrolment, ModulePage
 from quizzes import services as quiz_services
 from quizzes.models import QuizPage
 
+from . import history
+
 FIRST_NAMES = [
     "Aisha",
     "Ben",
@@ -293,4 +295,5 @@ def load_compliance(units: dict[str, Unit], people: dict[str, User], password: s
         course = hate_crime if course_id == hate_crime.pk else judaism
         requirement = requirements[0] if course == hate_crime else requirements[1]
         tell_story(story, by_name[username], course, requirement, admin, today)
+    history.date_archived_versions()
     return requirements

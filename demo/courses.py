@@ -9,7 +9,7 @@ import json
 from core.streamfield import without_ids
 from courses.models import CourseCataloguePage, CoursePage, ModulePage
 
-from . import media
+from . import history, media
 from .content import hate_crime, judaism, online_hate
 
 SOURCES = [judaism.COURSE, hate_crime.COURSE, online_hate.COURSE]
@@ -80,6 +80,7 @@ def load_course(catalogue: CourseCataloguePage, source: dict) -> CoursePage:
         course.learning_outcomes = outcomes
         catalogue.add_child(instance=course)
         course.save_revision().publish()
+        history.date_first_version(course)
     else:
         _publish_if_changed(course, fields, {"learning_outcomes": outcomes})
 
@@ -92,6 +93,7 @@ def load_course(catalogue: CourseCataloguePage, source: dict) -> CoursePage:
             module.body = body
             course.add_child(instance=module)
             module.save_revision().publish()
+            history.date_first_version(module)
         else:
             _publish_if_changed(module, fields, {"body": body})
     return course

@@ -9,6 +9,7 @@ from core.streamfield import without_ids
 from courses.models import CoursePage
 from quizzes.models import Question, QuestionCategory, QuizPage, QuizQuestionSlot
 
+from . import history
 from .content.questions import QUESTIONS, QUIZZES
 
 
@@ -48,6 +49,7 @@ def _body_data(question: Question):
 
 def load_question(spec: dict, categories: dict[str, QuestionCategory]) -> Question:
     question = Question.objects.filter(title=spec["title"]).first() or Question(title=spec["title"])
+    is_new = question.pk is None
     before = (
         (question.prompt, str(question.explanation), question.marks, question.category_id, _body_data(question))
         if question.pk
@@ -64,6 +66,8 @@ def load_question(spec: dict, categories: dict[str, QuestionCategory]) -> Questi
         question.tags.set(spec.get("tags", []))
         question.save()
         question.save_revision().publish()
+        if is_new:
+            history.date_first_version(question)
     return question
 
 
@@ -82,6 +86,7 @@ def load_quiz(course: CoursePage, spec: dict, questions: dict[str, Question], ca
             )
         course.add_child(instance=quiz)
         quiz.save_revision().publish()
+        history.date_first_version(quiz)
     return quiz
 
 

@@ -36,11 +36,17 @@ class HomePage(RouteInOneQueryMixin, SignInRequiredMixin, LeanPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from compliance.selectors import Window, requirements_for
+        from compliance.status import Status
         from courses.selectors import learning_for
 
         context = super().get_context(request, *args, **kwargs)
-        context["requirements"] = requirements_for(request.user, Window.for_request(request))
-        context["learning"] = learning_for(request.user)
+        requirements = requirements_for(request.user, Window.for_request(request))
+        context["requirements"] = requirements
+        context["requirements_overdue"] = any(a.status in (Status.OVERDUE, Status.EXPIRED) for a in requirements)
+        # A required course is listed once, under "Required training", not again under "Completed".
+        context["learning"] = learning_for(
+            request.user, required_course_ids={assignment.course_id for assignment in requirements}
+        )
         return context
 
 

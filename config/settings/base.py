@@ -387,6 +387,10 @@ EMAIL_SUBJECT_PREFIX = "[Police training] "
 WAGTAIL_SITE_NAME = "Police training"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_FRONTEND_LOGIN_URL = "/account/sign-in/"
+# Whoever Wagtail keeps out of the admin goes here rather than to Wagtail's sign-in form: the
+# site's sign-in when signed out, My learning (with a word on who the admin is for) for an
+# officer (accounts.views.admin_sign_in). /admin/login/ itself still works for staff.
+WAGTAILADMIN_LOGIN_URL = "accounts:admin_sign_in"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

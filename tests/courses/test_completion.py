@@ -143,6 +143,7 @@ def test_editing_a_module_after_completion_keeps_the_record_and_shows_changed(pe
 
     edited = ModulePage.objects.get(pk=modules[1].pk)
     edited.body = '[{"type": "paragraph", "value": "<p>New guidance after the Code of Practice.</p>"}]'
+    edited.needs_rereading = True
     edited.save_revision().publish()
 
     progress = ModuleProgress.objects.get(module=modules[1])
@@ -174,9 +175,10 @@ def test_republishing_the_same_words_is_not_a_change(people, course, modules):
     statuses = [row.status for row in course_overview(course=course, user=officer).modules]
     assert statuses == [ModuleStatus.COMPLETED] * 3
 
-    # A new title is a change.
+    # A new title, marked as needing re-reading, is a change.
     reviewed = ModulePage.objects.get(pk=modules[1].pk)
     reviewed.title = "Module 2: revised"
+    reviewed.needs_rereading = True
     reviewed.save_revision().publish()
     statuses = [row.status for row in course_overview(course=course, user=officer).modules]
     assert statuses == [ModuleStatus.COMPLETED, ModuleStatus.CHANGED, ModuleStatus.COMPLETED]
@@ -186,7 +188,7 @@ def test_records_made_before_reading_digests_compare_revisions(people, course, m
     officer = people["officer"]
     services.enrol(user=officer, course=course)
     complete_all(officer, modules)
-    ModuleVersion.objects.update(reading_digest="")
+    ModuleVersion.objects.update(reading_digest="", edition_digest="")
     reviewed = ModulePage.objects.get(pk=modules[0].pk)
     reviewed.review_by = datetime.date(2028, 1, 31)
     reviewed.save_revision().publish()

@@ -136,6 +136,7 @@ def test_course_page_tells_the_officer_a_module_changed_since_they_completed_it(
     for module in modules:
         services.complete_module(user=officer, module=module)
     modules[0].title = "Module 1, updated"
+    modules[0].needs_rereading = True
     modules[0].save_revision().publish()
 
     course_page = client_as("officer").get(course.url).content.decode()

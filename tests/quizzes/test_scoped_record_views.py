@@ -16,7 +16,12 @@ from tests.conftest import ROLE_NAMES
 from .conftest import form_data
 
 RECORD_VIEWS = ("inspect", "history", "usage", "edit", "delete")
-REFUSED_TO = {reverse("wagtailadmin_login"), reverse("wagtailadmin_home"), reverse("accounts:login")}
+REFUSED_TO = {
+    reverse("wagtailadmin_login"),
+    reverse("wagtailadmin_home"),
+    reverse("accounts:login"),
+    reverse("accounts:admin_sign_in"),
+}
 
 
 @pytest.fixture
