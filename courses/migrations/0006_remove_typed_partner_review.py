@@ -12,7 +12,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("courses", "0004_reading_digest"),
+        ("courses", "0005_module_rereading_decision"),
     ]
 
     operations = [
