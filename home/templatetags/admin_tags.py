@@ -17,10 +17,18 @@ register = template.Library()
 def platform_branding(context):
     """
     The platform's and the force's names (Settings → Platform), for the admin's title, sign-in
-    page and dashboard. Read from the cache as every officer page does (``PlatformSettings.for_site``).
+    page and dashboard, without a query on a warm cache: the settings come from the cache as on
+    every officer page (``PlatformSettings.for_site``), and on a single-site install the site
+    from Wagtail's cached site root paths rather than a lookup by hostname.
     """
     request = context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
+    site = getattr(request, "_wagtail_site", None)
+    if site is None:
+        root_paths = Site.get_site_root_paths()
+        if len(root_paths) == 1:
+            site = Site(pk=root_paths[0].site_id)
+        elif request is not None:
+            site = Site.find_for_request(request)
     if site is None:
         site = Site.objects.filter(is_default_site=True).first()
     return PlatformSettings.for_site(site)
