@@ -175,7 +175,7 @@ def test_the_trainers_dashboard_shows_each_panel_with_links(client_as, people, c
     assert reverse("courses_reports:content_review") in html
     assert "Questions officers most often get wrong" in html and "Aggravated offences" in html
     assert "17 % (1 of 6 fully right)" in html
-    assert f'{reverse("quizzes_reports:item_analysis")}?quiz={quiz.pk}' in html
+    assert f"{reverse('quizzes_reports:item_analysis')}?quiz={quiz.pk}" in html
 
 
 def test_an_empty_trainers_dashboard_says_what_each_panel_would_hold(client_as, people):
