@@ -31,7 +31,8 @@ def platform_branding(context):
             site = Site.find_for_request(request)
     if site is None:
         site = Site.objects.filter(is_default_site=True).first()
-    return PlatformSettings.for_site(site)
+    # No site at all (an install before its first site): the settings' defaults.
+    return PlatformSettings.for_site(site) if site is not None else PlatformSettings()
 
 
 @register.filter
