@@ -210,3 +210,10 @@ def test_a_public_information_page_is_called_public(db, client):
     text = visible_text(client.get(reverse("wagtailadmin_pages:edit", args=[statement.pk])).content.decode())
     assert "Once live, anyone can view it without signing in" in text
     assert "Everyone signed in" not in text
+
+
+def test_without_any_site_the_admin_sign_in_page_uses_the_default_names(client, db):
+    Site.objects.all().delete()
+    response = client.get(reverse("wagtailadmin_login"))
+    assert response.status_code == 200
+    assert "Sign in to Police training" in visible_text(response.content.decode())
