@@ -22,6 +22,8 @@ from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
 
+from .page_editing import PlatformPagePanelsMixin
+
 
 class LoadDeferredFieldsTogetherMixin:
     """
@@ -109,5 +111,8 @@ class RouteInOneQueryMixin:
         return page.route(request, remaining)
 
 
-class LeanPageMixin(ViewRestrictionsInOneQueryMixin, LoadDeferredFieldsTogetherMixin):
-    """Both of the above, for every page class of the platform (put it before ``Page``)."""
+class LeanPageMixin(ViewRestrictionsInOneQueryMixin, LoadDeferredFieldsTogetherMixin, PlatformPagePanelsMixin):
+    """
+    Both of the above, for every page class of the platform (put it before ``Page``), with the
+    page editor's help texts in the platform's words (``core.page_editing``).
+    """

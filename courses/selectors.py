@@ -484,3 +484,65 @@ def visible_to_by_path(user) -> Q:
         if not admitted:
             hidden |= Q(path__startswith=restriction.page.path)
     return ~hidden if hidden else Q()
+
+
+@dataclass(frozen=True)
+class DueForReview:
+    """A course or module whose review-by date has passed or is near (the trainer's dashboard)."""
+
+    page_id: int
+    title: str
+    is_course: bool
+    course_title: str
+    review_by: object
+    is_overdue: bool
+
+
+@dataclass(frozen=True)
+class ReviewDue:
+    """The first few items due for review, soonest first, and how many there are of each kind."""
+
+    items: list[DueForReview]
+    overdue: int
+    due_soon: int
+
+
+def content_due_for_review(*, today, horizon_days: int, limit: int) -> ReviewDue:
+    """
+    Courses and modules whose review-by date is before ``today + horizon_days``, soonest first
+    (the "Content due for review" report's rows), in two queries: the counts, and the first
+    ``limit`` rows with their course's title.
+    """
+    import datetime
+
+    from django.db.models import BooleanField, Count, ExpressionWrapper
+    from django.db.models.functions import Coalesce
+
+    horizon = today + datetime.timedelta(days=horizon_days)
+    due = (
+        Page.objects.filter(Q(coursepage__isnull=False) | Q(modulepage__isnull=False))
+        .annotate(review_by=Coalesce("coursepage__review_by", "modulepage__review_by"))
+        .filter(review_by__lte=horizon)
+    )
+    counts = due.aggregate(overdue=Count("pk", filter=Q(review_by__lt=today)), total=Count("pk"))
+    parent_title = Page.objects.filter(path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen))
+    rows = (
+        due.annotate(
+            is_course=ExpressionWrapper(Q(coursepage__isnull=False), output_field=BooleanField()),
+            parent_title=parent_title.values("title")[:1],
+        )
+        .order_by("review_by", "path")
+        .values("pk", "draft_title", "is_course", "parent_title", "review_by")[:limit]
+    )
+    items = [
+        DueForReview(
+            page_id=row["pk"],
+            title=row["draft_title"],
+            is_course=row["is_course"],
+            course_title=row["draft_title"] if row["is_course"] else row["parent_title"] or "",
+            review_by=row["review_by"],
+            is_overdue=row["review_by"] < today,
+        )
+        for row in rows
+    ]
+    return ReviewDue(items=items, overdue=counts["overdue"], due_soon=counts["total"] - counts["overdue"])

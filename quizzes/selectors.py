@@ -214,3 +214,58 @@ def reviewed_question(question: AttemptQuestion) -> ReviewedQuestion:
         explanation=content.get("explanation", ""),
         shown=shown,
     )
+
+
+@dataclass(frozen=True)
+class HardQuestion:
+    """A question officers most often get wrong, in one quiz (the trainer's dashboard)."""
+
+    quiz_id: int
+    quiz_title: str
+    course_title: str
+    question_title: str
+    asked: int
+    correct: int
+
+    @property
+    def facility(self) -> int:
+        """The share of those asked who got it fully right, in per cent (as the item analysis)."""
+        return round(100 * self.correct / self.asked) if self.asked else 0
+
+
+def lowest_facility(*, limit: int, min_asked: int) -> list[HardQuestion]:
+    """
+    The ``limit`` questions with the lowest facility across every quiz, from finished attempts'
+    frozen copies as the item analysis counts them, among those asked at least ``min_asked``
+    times (fewer says little). One aggregate query; the quiz's and course's titles are the
+    attempts' own snapshots.
+    """
+    from django.db.models import FloatField, Max
+    from django.db.models.functions import Cast
+
+    from .models import AttemptStatus
+
+    rows = (
+        AttemptQuestion.objects.filter(attempt__status=AttemptStatus.FINISHED, attempt__quiz__isnull=False)
+        .values("attempt__quiz_id", "question_id", "question_title")
+        .annotate(
+            asked=Count("id"),
+            correct=Count("id", filter=Q(correct=True)),
+            quiz_title=Max("attempt__quiz_title"),
+            course_title=Max("attempt__course_title"),
+        )
+        .filter(asked__gte=min_asked)
+        .annotate(share=Cast("correct", FloatField()) / Cast("asked", FloatField()))
+        .order_by("share", "-asked", "question_title")[:limit]
+    )
+    return [
+        HardQuestion(
+            quiz_id=row["attempt__quiz_id"],
+            quiz_title=row["quiz_title"],
+            course_title=row["course_title"],
+            question_title=row["question_title"],
+            asked=row["asked"],
+            correct=row["correct"],
+        )
+        for row in rows
+    ]
