@@ -12,7 +12,7 @@ import datetime
 
 from django.db.models import Min, OuterRef, Subquery
 from django.utils import timezone
-from wagtail.models import ModelLogEntry, Page, PageLogEntry, Revision
+from wagtail.models import ModelLogEntry, Page, PageLogEntry, Revision, TaskState, WorkflowState
 
 from courses.models import ModuleProgress, ModuleVersion
 
@@ -56,3 +56,21 @@ def date_archived_versions() -> None:
     for version in ModuleVersion.objects.annotate(first_read=Subquery(first_read)).filter(first_read__isnull=False):
         if version.first_read < version.created_at:
             ModuleVersion.objects.filter(pk=version.pk).update(created_at=version.first_read)
+
+
+def date_review_with_the_writing(page, approval) -> None:
+    """
+    The partner's review of content the demo has just written took place before anyone read it:
+    date the reviewed revision, its workflow, its publication and the recorded approval a day
+    after the writing, so that no record from before today names a version "of" today.
+    """
+    when = written_at() + datetime.timedelta(days=1)
+    Revision.objects.for_instance(page).filter(created_at__gt=when).update(created_at=when)
+    Page.objects.filter(pk=page.pk).update(last_published_at=when, latest_revision_created_at=when)
+    PageLogEntry.objects.filter(page_id=page.pk, timestamp__gt=when).update(timestamp=when)
+    states = WorkflowState.objects.for_instance(page)
+    TaskState.objects.filter(workflow_state__in=states).update(started_at=when, finished_at=when)
+    states.update(created_at=when)
+    type(approval).objects.filter(pk=approval.pk).update(approved_at=when, revision_created_at=when)
+    page.refresh_from_db()
+    approval.refresh_from_db()

@@ -10,7 +10,8 @@ approver approves, which publishes it. Loading again does nothing while that app
 
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
-from courses.models import CoursePage
+from courses.models import CourseCompletion, CoursePage
+from demo import history
 from reviews.models import PartnerApproval, PartnerOrganisation, PartnerReviewer, PartnerReviewTask
 
 ORGANISATION = "Community Security Trust (CST)"
@@ -53,4 +54,8 @@ def load_partner_review(people: dict) -> PartnerApproval:
     current = PartnerApproval.objects.filter(page_id=course.pk, revision_number=course.live_revision_id).first()
     if current is not None:
         return current
-    return approve_through_workflow(workflow=workflow, course=course, people=people)
+    approval = approve_through_workflow(workflow=workflow, course=course, people=people)
+    if not CourseCompletion.objects.filter(course=course).exists():
+        # First load: nobody has read the course yet, so the review belongs with its writing.
+        history.date_review_with_the_writing(course, approval)
+    return approval

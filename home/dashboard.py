@@ -40,7 +40,12 @@ def writes_content(user) -> bool:
 def arrange(request, panels) -> None:
     user = request.user
     if not writes_content(user):
-        panels[:] = [panel for panel in panels if getattr(panel, "name", "") not in CONTENT_PANELS]
+        # A partner reviewer edits nothing but decides on the tasks sent to their organisation:
+        # Wagtail's "Awaiting your review" panel is where they find them.
+        hidden = CONTENT_PANELS
+        if user.has_perm("reviews.review_as_partner"):
+            hidden = CONTENT_PANELS - {"workflow_objects_to_moderate"}
+        panels[:] = [panel for panel in panels if getattr(panel, "name", "") not in hidden]
         return
     panels[:] = [panel for panel in panels if getattr(panel, "name", "") not in REPLACED]
     panels.extend([DraftsPanel(user), AwaitingApprovalPanel(user)])
