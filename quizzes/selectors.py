@@ -1,5 +1,8 @@
 """
-Read queries and template data for quiz pages. While an attempt is open, templates get
+Read queries, read rules and template data for quiz pages: an officer's allowance (the
+quiz's limits with any reasonable adjustments), whether they may start an attempt
+(``eligibility``) and what they may see of a finished one (``review_for``). ``services``
+builds on these; nothing here writes or imports ``services``. While an attempt is open, templates get
 ``QuestionForm`` objects built from ``scoring.display``: texts, ids and the officer's own
 answers, never which answer is right. Review data is built only when the review policy
 allows it.
@@ -8,14 +11,128 @@ allows it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from . import scoring, services
+from . import scoring
 from .blocks import QuestionType
-from .models import Adjustment, Attempt, AttemptQuestion, QuizPage, QuizQuestionSlot
+from .models import Adjustment, Attempt, AttemptQuestion, AttemptStatus, QuizPage, QuizQuestionSlot
+from .models.pages import ReviewWhat, ReviewWhen
+
+# Allowances and eligibility
+
+
+@dataclass(frozen=True)
+class Allowance:
+    attempts_allowed: int  # 0 means unlimited
+    extra_time_percent: int
+    extra_attempts: int
+
+    def minutes_for(self, time_limit_minutes: int) -> float:
+        """The quiz's time limit with this officer's extra time added."""
+        return time_limit_minutes * (100 + self.extra_time_percent) / 100
+
+
+def allowance_for(*, user, quiz: QuizPage) -> Allowance:
+    """The quiz's limits for this officer, with any reasonable adjustments added."""
+    totals = Adjustment.objects.filter(Q(quiz=quiz) | Q(quiz__isnull=True), user=user).aggregate(
+        time=Sum("extra_time_percent"), attempts=Sum("extra_attempts")
+    )
+    return allowance_with(quiz=quiz, extra_time_percent=totals["time"], extra_attempts=totals["attempts"])
+
+
+def allowance_with(*, quiz: QuizPage, extra_time_percent: int | None, extra_attempts: int | None) -> Allowance:
+    """The quiz's limits with the officer's adjustments added (their totals, already summed)."""
+    extra_attempts = extra_attempts or 0
+    allowed = quiz.attempts_allowed + extra_attempts if quiz.attempts_allowed else 0
+    return Allowance(
+        attempts_allowed=allowed, extra_time_percent=extra_time_percent or 0, extra_attempts=extra_attempts
+    )
+
+
+@dataclass
+class Eligibility:
+    attempts: list[Attempt]
+    allowance: Allowance
+    can_start: bool
+    reason: str = ""
+
+    @property
+    def in_progress(self) -> Attempt | None:
+        return next((a for a in self.attempts if a.status == AttemptStatus.IN_PROGRESS), None)
+
+    @property
+    def finished(self) -> list[Attempt]:
+        return [a for a in self.attempts if a.status == AttemptStatus.FINISHED]
+
+    @property
+    def has_passed(self) -> bool:
+        return any(a.passed for a in self.finished)
+
+    @property
+    def attempts_left(self) -> int | None:
+        if not self.allowance.attempts_allowed:
+            return None
+        return max(0, self.allowance.attempts_allowed - len(self.attempts))
+
+
+def eligibility(
+    *, user, quiz: QuizPage, now: datetime | None = None, allowance: Allowance | None = None
+) -> Eligibility:
+    """Whether the officer may start an attempt now; ``allowance`` if already known."""
+    now = now or timezone.now()
+    attempts = list(Attempt.objects.filter(user=user, quiz=quiz).order_by("number"))
+    allowance = allowance or allowance_for(user=user, quiz=quiz)
+    result = Eligibility(attempts=attempts, allowance=allowance, can_start=True)
+    if result.in_progress:
+        result.can_start, result.reason = False, _("You have an attempt in progress.")
+    elif allowance.attempts_allowed and len(attempts) >= allowance.attempts_allowed:
+        result.can_start = False
+        result.reason = _("You have used all %(count)s attempts.") % {"count": allowance.attempts_allowed}
+    elif quiz.minutes_between_attempts and result.finished:
+        next_allowed = result.finished[-1].finished_at + timedelta(minutes=quiz.minutes_between_attempts)
+        if next_allowed > now:
+            result.can_start = False
+            result.reason = _("You can try again from %(time)s.") % {
+                "time": timezone.localtime(next_allowed).strftime("%H:%M on %-d %B")
+            }
+    return result
+
+
+# Review
+
+
+@dataclass
+class Review:
+    """What the officer may see of a finished attempt, under the quiz's review policy."""
+
+    level: str  # a ReviewWhat value
+    reason: str = ""
+
+    @property
+    def shows_which_right(self) -> bool:
+        return self.level in {ReviewWhat.WHICH_RIGHT, ReviewWhat.FULL}
+
+    @property
+    def shows_answers(self) -> bool:
+        return self.level == ReviewWhat.FULL
+
+
+def review_for(*, attempt: Attempt, allowed: Eligibility) -> Review:
+    settings = attempt.settings
+    if settings.get("review_when") == ReviewWhen.IMMEDIATELY:
+        return Review(level=settings.get("review_what", ReviewWhat.SCORE_ONLY))
+    # Never while an attempt is open: the answers to an earlier one would answer it too.
+    if allowed.in_progress is None and (allowed.has_passed or allowed.attempts_left == 0):
+        return Review(level=settings.get("review_what", ReviewWhat.SCORE_ONLY))
+    return Review(
+        level=ReviewWhat.SCORE_ONLY,
+        reason=_("The answers are shown once you pass, or when you have no attempts left."),
+    )
 
 
 def _total(queryset, group_by: str, expression) -> Subquery:
@@ -26,7 +143,7 @@ def _total(queryset, group_by: str, expression) -> Subquery:
 @dataclass
 class QuizFacts:
     question_count: int
-    allowance: services.Allowance | None
+    allowance: Allowance | None
 
 
 def quiz_facts(*, quiz: QuizPage, user) -> QuizFacts:
@@ -46,7 +163,7 @@ def quiz_facts(*, quiz: QuizPage, user) -> QuizFacts:
     row = Page.objects.filter(pk=quiz.pk).annotate(**totals).values(*totals).get()
     allowance = None
     if user.is_authenticated:
-        allowance = services.allowance_with(
+        allowance = allowance_with(
             quiz=quiz, extra_time_percent=row["extra_time"], extra_attempts=row["extra_attempts"]
         )
     return QuizFacts(question_count=(row["fixed"] or 0) + (row["draws"] or 0), allowance=allowance)
@@ -56,7 +173,7 @@ def quiz_facts(*, quiz: QuizPage, user) -> QuizFacts:
 class QuizOverview:
     quiz: QuizPage
     question_count: int
-    eligibility: services.Eligibility | None = None
+    eligibility: Eligibility | None = None
     attempts: list[Attempt] = field(default_factory=list)  # finished, oldest first
 
     @property
@@ -77,7 +194,7 @@ def quiz_overview(*, quiz: QuizPage, user) -> QuizOverview:
     facts = quiz_facts(quiz=quiz, user=user)
     overview = QuizOverview(quiz=quiz, question_count=facts.question_count)
     if user.is_authenticated:
-        allowed = services.eligibility(user=user, quiz=quiz, allowance=facts.allowance)
+        allowed = eligibility(user=user, quiz=quiz, allowance=facts.allowance)
         overview.eligibility = allowed
         overview.attempts = allowed.finished
     return overview

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from . import kept_answers, services
 from .models import Attempt, AttemptStatus, Layout, QuizPage
-from .selectors import question_form, quiz_overview, reviewed_question
+from .selectors import eligibility, question_form, quiz_overview, review_for, reviewed_question
 
 
 def _attempt_url(quiz: QuizPage, number: int, **query) -> str:
@@ -172,8 +172,8 @@ def result(request, *, quiz: QuizPage, number: int):
         raise Http404
     if not record.is_finished:
         return redirect(_attempt_url(quiz, number))
-    allowed = services.eligibility(user=request.user, quiz=quiz)
-    review = services.review_for(attempt=record, allowed=allowed)
+    allowed = eligibility(user=request.user, quiz=quiz)
+    review = review_for(attempt=record, allowed=allowed)
     questions = [reviewed_question(q) for q in record.questions.all()] if review.shows_which_right else []
     return TemplateResponse(
         request,
