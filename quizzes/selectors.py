@@ -21,7 +21,7 @@ from wagtail.models import Page
 from . import scoring
 from .blocks import QuestionType
 from .models import Adjustment, Attempt, AttemptQuestion, AttemptStatus, QuizPage, QuizQuestionSlot
-from .models.pages import ReviewWhat, ReviewWhen
+from .models.pages import Grading, ReviewWhat, ReviewWhen
 
 # Allowances and eligibility
 
@@ -54,12 +54,37 @@ def allowance_with(*, quiz: QuizPage, extra_time_percent: int | None, extra_atte
     )
 
 
+def counting_attempt(attempts, *, grading: str) -> Attempt | None:
+    """
+    The finished attempt that is the officer's result under the quiz's grading method
+    (``attempts`` oldest first; unfinished ones are ignored):
+
+    - highest score: the highest score, the earliest of equals (the default: before the
+      setting existed, a course was complete with any pass and recorded the highest);
+    - first pass: the first attempt that passed; until one has, the latest;
+    - last attempt: the latest.
+    """
+    finished = [a for a in attempts if a.status == AttemptStatus.FINISHED]
+    if not finished:
+        return None
+    if grading == Grading.LAST:
+        return finished[-1]
+    if grading == Grading.FIRST_PASS:
+        return next((a for a in finished if a.passed), finished[-1])
+    return max(finished, key=lambda a: (a.score or 0, -a.number))
+
+
 @dataclass
 class Eligibility:
     attempts: list[Attempt]
     allowance: Allowance
     can_start: bool
     reason: str = ""
+    grading: str = Grading.HIGHEST
+    #: The officer has passed, and the pass stands (no renewal is open): no more attempts.
+    pass_stands: bool = False
+    #: When the wait between attempts ends, if the officer is waiting.
+    next_start_at: datetime | None = None
 
     @property
     def in_progress(self) -> Attempt | None:
@@ -79,24 +104,58 @@ class Eligibility:
             return None
         return max(0, self.allowance.attempts_allowed - len(self.attempts))
 
+    @property
+    def counting(self) -> Attempt | None:
+        """The attempt that is the officer's result (``counting_attempt``)."""
+        return counting_attempt(self.attempts, grading=self.grading)
+
+
+def _pass_stands(attempts: list[Attempt], *, quiz: QuizPage, now: datetime) -> bool:
+    """
+    Whether the officer's latest pass still stands: its enrolment is open, or completed and
+    not yet due for renewal (then a new cycle, and a new attempt, may start).
+    """
+    passed = [a for a in attempts if a.status == AttemptStatus.FINISHED and a.passed]
+    if not passed:
+        return False
+    enrolment = passed[-1].enrolment
+    if enrolment is None or enrolment.completed_at is None:
+        return True
+    record = getattr(enrolment, "completion", None)
+    if record is None or record.valid_until is None:
+        return True
+    # The renewal rule of courses.services.enrol: renewable once within the window.
+    return (record.valid_until - timezone.localdate(now)).days > quiz.course.renewal_window_days
+
 
 def eligibility(
     *, user, quiz: QuizPage, now: datetime | None = None, allowance: Allowance | None = None
 ) -> Eligibility:
-    """Whether the officer may start an attempt now; ``allowance`` if already known."""
+    """
+    Whether the officer may start an attempt now; ``allowance`` if already known. A pass
+    that stands closes the quiz (decision 52-quizzes): another attempt could only use up an
+    attempt, or under "last attempt counts" undo the pass.
+    """
     now = now or timezone.now()
-    attempts = list(Attempt.objects.filter(user=user, quiz=quiz).order_by("number"))
+    attempts = list(
+        Attempt.objects.filter(user=user, quiz=quiz).select_related("enrolment__completion").order_by("number")
+    )
     allowance = allowance or allowance_for(user=user, quiz=quiz)
-    result = Eligibility(attempts=attempts, allowance=allowance, can_start=True)
+    result = Eligibility(attempts=attempts, allowance=allowance, can_start=True, grading=quiz.grading)
     if result.in_progress:
         result.can_start, result.reason = False, _("You have an attempt in progress.")
+    elif _pass_stands(attempts, quiz=quiz, now=now):
+        result.can_start, result.pass_stands = False, True
+        result.reason = _(
+            "You have passed this assessment and your pass is recorded, so there is nothing more to take."
+        )
     elif allowance.attempts_allowed and len(attempts) >= allowance.attempts_allowed:
         result.can_start = False
         result.reason = _("You have used all %(count)s attempts.") % {"count": allowance.attempts_allowed}
     elif quiz.minutes_between_attempts and result.finished:
         next_allowed = result.finished[-1].finished_at + timedelta(minutes=quiz.minutes_between_attempts)
         if next_allowed > now:
-            result.can_start = False
+            result.can_start, result.next_start_at = False, next_allowed
             result.reason = _("You can try again from %(time)s.") % {
                 "time": timezone.localtime(next_allowed).strftime("%H:%M on %-d %B")
             }
