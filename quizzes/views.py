@@ -110,6 +110,7 @@ def attempt(request, *, quiz: QuizPage, number: int):
             "one_per_page": one_per_page,
             "answered": sum(1 for q in questions if q.response),
             "kept_for": kept_answers.token_for(user=request.user, quiz_id=quiz.pk, number=number),
+            "grace_seconds": int(services.GRACE.total_seconds()),
         },
     )
 

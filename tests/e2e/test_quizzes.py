@@ -1,5 +1,7 @@
 """The assessment journey in a real browser, with the keyboard only, and axe on every page."""
 
+import re
+
 from playwright.sync_api import expect
 
 from accounts.models import User
@@ -46,3 +48,68 @@ def test_officer_fails_once_then_passes_the_judaism_assessment_with_the_keyboard
     assert record.module_versions.count() == 6
     assert record.evidence["assessment"]["attempt_number"] == 2
     assert record.score == 100
+
+
+def _timed_attempt(journey, *, seconds_left: int):
+    """Sign in, start the Judaism assessment with a time limit, and bring its deadline close."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from quizzes.models import QuizPage
+
+    quiz = QuizPage.objects.get(url_path__contains="/guide-to-judaism/")
+    QuizPage.objects.filter(pk=quiz.pk).update(time_limit_minutes=20)
+    page = journey.sign_in("officer")
+    journey.goto(quiz.url)
+    expect(page.get_by_text("Time allowed")).to_be_visible()
+    journey.press_enter(page.get_by_role("button", name="Start the assessment"))
+    attempt = Attempt.objects.get(user__username="officer", quiz=quiz, number=1)
+    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() + timedelta(seconds=seconds_left))
+    page.reload()
+    journey.check()
+    return page
+
+
+def _countdown_behaves(journey, page):
+    timer = page.get_by_role("timer")
+    expect(timer).to_be_visible()
+    expect(timer).to_have_attribute("aria-live", "off")
+    first = timer.inner_text()
+    assert re.search(r"Time left: \d+:\d\d", first), first
+    expect(timer).not_to_have_text(first, timeout=3_000)  # it ticks, by the second
+    # The one-minute mark is announced once, politely, in a region of its own.
+    announce = page.locator(".app-countdown__announce")
+    expect(announce).to_have_attribute("aria-live", "polite")
+    expect(announce).to_have_text("1 minute left.", timeout=10_000)
+    # On demand, with the keyboard alone.
+    page.get_by_role("button", name="Tell me the time left").focus()
+    page.keyboard.press("Enter")
+    expect(announce).to_have_text(re.compile(r"^Time left: (1 minute|\d+ seconds)\.$"))
+    # What the server decides stays on the page, and how to ask for more time.
+    expect(page.get_by_text(re.compile(r"Submit your answers by \d\d:\d\d"))).to_be_visible()
+    expect(page.get_by_text("seconds of grace to save what you have answered")).to_be_visible()
+    page.get_by_text("If you need more time").click()
+    expect(page.get_by_text("ask your trainer or line manager for a reasonable adjustment")).to_be_visible()
+    journey.check()
+
+
+def test_a_timed_attempt_counts_down_and_says_the_time_on_demand(journey, demo):
+    page = _timed_attempt(journey, seconds_left=63)
+    _countdown_behaves(journey, page)
+
+
+def test_the_countdown_fits_a_phone_and_stays_in_view(phone_journey, demo):
+    page = _timed_attempt(phone_journey, seconds_left=63)
+    _countdown_behaves(phone_journey, page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    box = page.locator(".app-countdown").bounding_box()
+    assert box is not None and -1 <= box["y"] <= 1  # stuck to the top of the screen
+
+
+def test_the_grace_period_shows_once_the_time_is_up(journey, demo):
+    page = _timed_attempt(journey, seconds_left=2)
+    expect(page.get_by_role("timer")).to_contain_text("Grace time to save your answers", timeout=6_000)
+    expect(page.locator(".app-countdown__announce")).to_contain_text("The time is up.")
+    journey.check()
