@@ -299,6 +299,11 @@ class QuestionForm:
     def is_multiple(self) -> bool:
         return self.question_type == QuestionType.MULTIPLE_RESPONSE
 
+    @property
+    def says_select_all(self) -> bool:
+        """Whether to add the hint "Select all that apply.": not when the question already says it."""
+        return self.is_multiple and "select all that apply" not in self.prompt.lower()
+
 
 def question_form(question: AttemptQuestion) -> QuestionForm:
     shown = scoring.display(question_type=question.question_type, content=question.content)

@@ -63,7 +63,10 @@ def _apply_kept_answers(request, quiz: QuizPage, number: int) -> None:
     except services.QuizError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("Your session had ended, but the answers you sent were kept and saved."))
+        messages.success(
+            request,
+            _("Welcome back. Your session had ended, but the answers you sent were kept and are now saved."),
+        )
 
 
 def attempt(request, *, quiz: QuizPage, number: int):
@@ -146,15 +149,21 @@ def save_in_background(request, quiz_id: int, number: int):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     if not request.user.is_authenticated:
-        refused = kept_answers.keep(request, quiz_id=quiz_id, number=number)
-        if refused:
-            return JsonResponse({"saved": False, "message": refused}, status=413)
-        return JsonResponse({"saved": False, "message": _("You have been signed out. Sign in again.")}, status=401)
+        return _signed_out_json(request, kept_answers.keep(request, quiz_id=quiz_id, number=number))
     try:
         services.save_answers(user=request.user, quiz=quiz_id, number=number, data=request.POST)
     except services.QuizError as error:
         return JsonResponse({"saved": False, "message": error.message}, status=error.status)
     return JsonResponse({"saved": True, "saved_at": timezone.localtime().strftime("%H:%M:%S")})
+
+
+def _signed_out_json(request, refused: str | None):
+    """The background save's answer to a signed-out browser: whether what it sent was kept."""
+    if refused:
+        return JsonResponse({"saved": False, "message": refused}, status=413)
+    if kept_answers.SESSION_KEY in request.session:
+        return JsonResponse({"saved": False, "message": kept_answers.kept_message()}, status=401)
+    return JsonResponse({"saved": False, "message": _("You have been signed out. Sign in again.")}, status=401)
 
 
 def submit(request, *, quiz: QuizPage, number: int):
@@ -206,11 +215,12 @@ def keep_answers_posted_after_session_expired(request, *, quiz: QuizPage):
     number = int(match.kwargs["number"])
     refused = kept_answers.keep(request, quiz_id=quiz.pk, number=number)
     if match.url_name == "save":
-        if refused:
-            return JsonResponse({"saved": False, "message": refused}, status=413)
-        return JsonResponse({"saved": False, "message": _("You have been signed out. Sign in again.")}, status=401)
+        return _signed_out_json(request, refused)
     if refused:
         error = services.QuizError(refused)
         error.status = 413
         return _error(request, quiz, error, number)
+    if kept_answers.SESSION_KEY in request.session:
+        # Said on the sign-in page, so that nobody retypes what is already kept.
+        messages.info(request, kept_answers.kept_message())
     return redirect_to_login(_attempt_url(quiz, number))
