@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
@@ -192,6 +193,29 @@ def review_for(*, attempt: Attempt, allowed: Eligibility) -> Review:
         level=ReviewWhat.SCORE_ONLY,
         reason=_("The answers are shown once you pass, or when you have no attempts left."),
     )
+
+
+# Quizzes as trainers and managers pick them
+
+
+def course_title_of(path_ref: str = "path") -> Subquery:
+    """The title of the course above the page whose path is ``path_ref`` (a quiz's parent)."""
+    parent_path = Substr(OuterRef(path_ref), 1, Length(OuterRef(path_ref)) - Page.steplen)
+    return Subquery(Page.objects.filter(path=parent_path).values("title")[:1])
+
+
+def quizzes_with_courses():
+    """
+    Every quiz with its course's title (``course_title``), in one query, for pickers: two
+    courses may each have a quiz called "Knowledge check".
+    """
+    return QuizPage.objects.annotate(course_title=course_title_of()).order_by("title", "course_title", "pk")
+
+
+def quiz_label(quiz, course_title: str | None = None) -> str:
+    """ "Knowledge check — A Police Officer's Guide to Judaism"."""
+    course_title = course_title or getattr(quiz, "course_title", None)
+    return f"{quiz.title} — {course_title}" if course_title else quiz.title
 
 
 def _total(queryset, group_by: str, expression) -> Subquery:

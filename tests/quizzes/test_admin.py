@@ -186,7 +186,7 @@ def test_attempts_export_as_csv_and_xlsx(client_as, people, attempts):
         "1",
         "finished",
     ]
-    assert rows[1][9:] == ["submitted", "8.00", "8.00", "100.00", "True"]
+    assert rows[1][9:] == ["submitted", "8.00", "8.00", "100.00", "Yes"]
 
     workbook = openpyxl.load_workbook(
         io.BytesIO(b"".join(client.get(reverse("attempts:index"), {"export": "xlsx"}).streaming_content))
@@ -194,6 +194,7 @@ def test_attempts_export_as_csv_and_xlsx(client_as, people, attempts):
     sheet_rows = list(workbook.active.iter_rows(values_only=True))
     assert sheet_rows[0][0] == "Warrant number" and len(sheet_rows) == 2
     assert sheet_rows[1][12] == 100
+    assert sheet_rows[1][13] == "Yes"
 
 
 def test_the_attempt_list_query_count_does_not_grow_with_attempts(
@@ -407,6 +408,7 @@ def test_a_trainer_builds_a_quiz_from_the_bank_with_a_preset(client_as, bank, qu
             "slug": "knowledge-check",
             "introduction": "",
             "preset": "mandatory_assessment",
+            "grading": "first_pass",  # not a preset's: the trainer's choice stands
             "pass_mark": 10,  # ignored: the preset decides
             "attempts_allowed": 0,
             "minutes_between_attempts": 0,
@@ -427,6 +429,7 @@ def test_a_trainer_builds_a_quiz_from_the_bank_with_a_preset(client_as, bank, qu
     assert response.status_code == 302, response.content.decode()[:3000]
     quiz = QuizPage.objects.get(slug="knowledge-check").get_latest_revision_as_object()
     assert (quiz.pass_mark, quiz.attempts_allowed, quiz.review_when) == (80, 3, "after_pass_or_final")
+    assert quiz.grading == "first_pass"
     assert [(s.question_id, s.draw_count) for s in quiz.slots.all()] == [(bank["single_choice"].pk, None), (None, 3)]
 
 
