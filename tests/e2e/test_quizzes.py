@@ -29,6 +29,7 @@ def test_officer_fails_once_then_passes_the_judaism_assessment_with_the_keyboard
     expect(page.get_by_role("heading", level=1)).to_have_text("You did not pass this time")
     expect(page.get_by_text("The answers are shown once you pass")).to_be_visible()
     expect(page.get_by_text("Correct answer")).to_have_count(0)
+    expect(page.get_by_text("You have 2 attempts left. You can start the next one now.")).to_be_visible()
     first = Attempt.objects.get(user=officer, quiz__url_path__contains="/guide-to-judaism/", number=1)
     assert first.status == AttemptStatus.FINISHED and first.passed is False
     assert first.questions.first().content["explanation"] not in page.content()
@@ -38,6 +39,12 @@ def test_officer_fails_once_then_passes_the_judaism_assessment_with_the_keyboard
     expect(page.get_by_role("heading", name="You passed")).to_be_visible()
     expect(page.get_by_text("Correct answer").first).to_be_visible()  # the answers, now the policy allows
 
+    # The pass closes the quiz: no other attempt is offered.
+    journey.goto(first.quiz.url)
+    expect(page.get_by_text("Your pass is recorded, so there is no further attempt to take.")).to_be_visible()
+    expect(page.get_by_role("button", name="Start another attempt")).to_have_count(0)
+    expect(page.get_by_text("This one counts")).to_be_visible()
+    journey.goto(first.quiz.url + "attempt/2/result/")
     journey.press_enter(page.get_by_role("link", name="Back to A police officer's guide to Judaism"))
     expect(page.get_by_role("heading", name="Course completed")).to_be_visible()
     journey.press_enter(page.get_by_role("link", name="My learning").first)
@@ -48,6 +55,28 @@ def test_officer_fails_once_then_passes_the_judaism_assessment_with_the_keyboard
     assert record.module_versions.count() == 6
     assert record.evidence["assessment"]["attempt_number"] == 2
     assert record.score == 100
+
+
+def test_on_a_phone_a_passed_quiz_offers_no_attempt_and_says_which_counts(phone_journey, demo):
+    from quizzes import services
+    from quizzes.models import QuizPage
+    from tests.quizzes.conftest import form_data
+
+    officer = User.objects.get(username="officer")
+    quiz = QuizPage.objects.get(url_path__contains="/guide-to-judaism/")
+    for number, right in ((1, False), (2, True)):
+        attempt = services.start_attempt(user=officer, quiz=quiz)
+        services.submit_attempt(user=officer, quiz=quiz, number=number, data=form_data(attempt, right=right))
+
+    page = phone_journey.sign_in("officer")
+    phone_journey.goto(quiz.url)
+    expect(page.get_by_text("Which attempt counts")).to_be_visible()
+    expect(page.get_by_text("Your pass is recorded, so there is no further attempt to take.")).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile("attempt|assessment"))).to_have_count(0)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    phone_journey.goto(quiz.url + "attempt/1/result/")
+    expect(page.get_by_text("You have passed this assessment and your pass is recorded")).to_be_visible()
+    expect(page.get_by_role("button", name="Try again")).to_have_count(0)
 
 
 def _timed_attempt(journey, *, seconds_left: int):
