@@ -23,7 +23,7 @@ from .blocks import QuestionType
 from .formatting import absolute_date, percent, yes_no
 from .forms import AdjustmentForm, QuizChoiceFilter
 from .models import Adjustment, Attempt, AttemptStatus, Question, QuestionCategory
-from .selectors import course_title_of, quiz_label, reviewed_question
+from .selectors import counting_attempt, course_title_of, quiz_label, reviewed_question
 
 
 class QuestionFilterSet(WagtailFilterSet):
@@ -101,9 +101,19 @@ class AttemptFilterSet(WagtailFilterSet):
 class AttemptInspectView(ScopedInspectView):
     template_name = "quizzes/admin/attempt_inspect.html"
 
+    @staticmethod
+    def _counts(attempt) -> str:
+        """Whether this is the attempt that counts, under the quiz's grading method (one query)."""
+        if attempt.quiz_id is None or not attempt.is_finished:
+            return ""
+        siblings = list(Attempt.objects.filter(user_id=attempt.user_id, quiz_id=attempt.quiz_id).order_by("number"))
+        counting = counting_attempt(siblings, grading=attempt.quiz.grading)
+        return yes_no(counting is not None and counting.pk == attempt.pk)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["attempt"] = self.object
+        context["counts"] = self._counts(self.object)
         context["questions"] = [(q, reviewed_question(q)) for q in self.object.questions.all()]
         return context
 

@@ -172,3 +172,10 @@ def test_the_attempt_list_reads_as_people_say_it(client_as, people, quiz, attemp
     started = timezone.localtime(attempts["officer"].started_at)
     assert started.strftime("%-d %B %Y, %H:%M") in page
     assert "Assessment — Faith awareness" in page
+
+
+def test_an_attempt_in_detail_says_whether_it_counts(client_as, people, quiz, attempts):
+    page = client_as("administrator").get(reverse("attempts:inspect", args=[attempts["officer"].pk])).content.decode()
+    assert "Counts as the officer's result" in page
+    assert "Yes (The highest score counts)" in page
+    assert "(100 %)" in page
