@@ -8,7 +8,8 @@ from accounts.models import User
 from courses import services as course_services
 from courses.models import CourseCompletion, CoursePage, ModulePage
 from quizzes.models import Attempt, AttemptStatus
-from tests.e2e.keyboard import take_attempt
+from tests.e2e.conftest import DEMO_PASSWORD
+from tests.e2e.keyboard import answer_with_the_keyboard, take_attempt
 
 
 def test_officer_fails_once_then_passes_the_judaism_assessment_with_the_keyboard(journey, demo):
@@ -142,3 +143,28 @@ def test_the_grace_period_shows_once_the_time_is_up(journey, demo):
     expect(page.get_by_role("timer")).to_contain_text("Grace time to save your answers", timeout=6_000)
     expect(page.locator(".app-countdown__announce")).to_contain_text("The time is up.")
     journey.check()
+
+
+def test_answers_sent_after_the_session_ended_are_said_to_be_kept_and_then_saved(journey, demo):
+    from quizzes.models import QuizPage
+
+    quiz = QuizPage.objects.get(url_path__contains="/guide-to-judaism/")
+    page = journey.sign_in("officer")
+    journey.goto(quiz.url)
+    journey.press_enter(page.get_by_role("button", name="Start the assessment"))
+    attempt = Attempt.objects.get(user__username="officer", quiz=quiz, number=1)
+    question = attempt.questions.get(position=attempt.current_position)
+
+    page.context.clear_cookies(name="sessionid")  # the session ends (a long call, the idle timeout)
+    answer_with_the_keyboard(page, question, right=True)
+    # The background save says so at once.
+    expect(page.locator(".app-autosave-status")).to_contain_text("the answers you sent are kept")
+
+    journey.press_enter(page.get_by_role("button", name=re.compile("Save and")))
+    expect(page.get_by_text("You were signed out, but the answers you sent are kept.")).to_be_visible()
+    page.get_by_label("Username").fill("officer")
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    journey.press_enter(page.get_by_role("button", name="Sign in"))
+    expect(page.get_by_text("the answers you sent were kept and are now saved")).to_be_visible()
+    question.refresh_from_db()
+    assert question.response
