@@ -168,3 +168,22 @@ def test_answers_sent_after_the_session_ended_are_said_to_be_kept_and_then_saved
     expect(page.get_by_text("the answers you sent were kept and are now saved")).to_be_visible()
     question.refresh_from_db()
     assert question.response
+
+
+def test_a_trainer_chooses_a_quiz_for_item_analysis_on_the_page(journey, demo):
+    from quizzes.models import QuizPage
+    from quizzes.selectors import quiz_label, quizzes_with_courses
+
+    knowledge_checks = [quiz for quiz in quizzes_with_courses() if quiz.title == "Knowledge check"]
+    assert len(knowledge_checks) >= 2  # the demo has two, in two courses
+    chosen = knowledge_checks[0]
+    page = journey.sign_in_to_admin("trainer")
+    journey.goto("/admin/reports/item-analysis/")
+    chooser = page.get_by_label("Quiz", exact=True).first
+    expect(chooser).to_be_visible()  # on the page, not only in the filter drawer
+    labels = chooser.locator("option").all_inner_texts()
+    assert len({label for label in labels if label.startswith("Knowledge check — ")}) == len(knowledge_checks)
+    chooser.select_option(str(chosen.pk))
+    journey.submit(page.get_by_role("button", name="Show the analysis"))
+    expect(page.get_by_role("heading", name=quiz_label(chosen))).to_be_visible()
+    assert QuizPage.objects.filter(pk=chosen.pk).exists()
