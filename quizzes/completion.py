@@ -1,9 +1,14 @@
 """
 "Assessment passed": the completion criterion this app registers with ``courses`` (see
 ``courses.completion``). A course with a live quiz page is complete only when the officer
-has passed it within the same enrolment; the completion records the attempt and score.
+has passed it within the same enrolment, under the quiz's grading method (the attempt that
+counts, ``selectors.counting_attempt``, passed); the completion records that attempt and
+its score.
 """
 
+from collections import defaultdict
+
+from django.db.models import F
 from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -11,7 +16,8 @@ from wagtail.models import Page
 from courses.completion import CriterionResult
 from courses.models import Enrolment
 
-from .models import Attempt, AttemptStatus, QuizPage
+from .models import Attempt, AttemptStatus, Grading, QuizPage
+from .selectors import counting_attempt
 
 
 class AssessmentPassedCriterion:
@@ -50,14 +56,22 @@ class AssessmentPassedCriterion:
     def _results(self, enrolments, quizzes) -> dict[int, CriterionResult]:
         if not quizzes:
             return {}
+        by_enrolment: dict[int, list[Attempt]] = defaultdict(list)
+        for attempt in (
+            Attempt.objects.filter(
+                enrolment__in=[e.pk for e in enrolments],
+                quiz__in=[quiz.pk for quiz in quizzes.values()],
+                status=AttemptStatus.FINISHED,
+            )
+            .annotate(quiz_grading=F("quiz__grading"))
+            .order_by("enrolment_id", "number")
+        ):
+            by_enrolment[attempt.enrolment_id].append(attempt)
         best: dict[int, Attempt] = {}
-        for attempt in Attempt.objects.filter(
-            enrolment__in=[e.pk for e in enrolments],
-            quiz__in=[quiz.pk for quiz in quizzes.values()],
-            status=AttemptStatus.FINISHED,
-            passed=True,
-        ).order_by("enrolment_id", "-score", "finished_at"):
-            best.setdefault(attempt.enrolment_id, attempt)
+        for enrolment_id, attempts in by_enrolment.items():
+            counting = counting_attempt(attempts, grading=attempts[0].quiz_grading or Grading.HIGHEST)
+            if counting is not None and counting.passed:
+                best[enrolment_id] = counting
 
         results = {}
         for enrolment in enrolments:

@@ -1,3 +1,4 @@
+import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +9,23 @@ from accounts.models import User
 from accounts.scoping import GrantedForPersonFormMixin, PersonChoiceField
 
 from .adjustments import SEE_EVERYONE, check_allowance
-from .models import Adjustment, QuizPage
+from .models import Adjustment
+from .selectors import quiz_label, quizzes_with_courses
+
+
+class QuizChoiceField(forms.ModelChoiceField):
+    """A quiz picker that names each quiz with its course (two may share a title)."""
+
+    def label_from_instance(self, obj):
+        return quiz_label(obj)
+
+
+class QuizChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = QuizChoiceField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("queryset", lambda request: quizzes_with_courses())
+        super().__init__(*args, **kwargs)
 
 
 class AdjustmentForm(GrantedForPersonFormMixin, WagtailAdminModelForm):
@@ -27,7 +44,14 @@ class AdjustmentForm(GrantedForPersonFormMixin, WagtailAdminModelForm):
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
         self.limit_people(for_user)
-        self.fields["quiz"].queryset = QuizPage.objects.order_by("title")
+        quiz = self.fields["quiz"]
+        self.fields["quiz"] = QuizChoiceField(
+            queryset=quizzes_with_courses(),
+            required=False,
+            label=quiz.label,
+            help_text=quiz.help_text,
+            empty_label=_("Every quiz"),
+        )
 
     def clean(self):
         cleaned_data = super().clean()

@@ -42,6 +42,17 @@ TOO_LARGE = _(
 )
 
 
+def kept_message() -> str:
+    """What the officer is told on the way to the sign-in page when their answers were kept."""
+    return str(
+        _(
+            "You were signed out, but the answers you sent are kept. Sign in again within %(minutes)s minutes "
+            "and they will be saved to your attempt."
+        )
+        % {"minutes": settings.QUIZ_KEPT_ANSWERS_MINUTES}
+    )
+
+
 @dataclass(frozen=True)
 class Kept:
     """The answers kept for one officer's attempt, ready to save."""

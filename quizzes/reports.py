@@ -9,7 +9,6 @@ them.
 from collections import Counter, defaultdict
 from types import SimpleNamespace
 
-import django_filters
 from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -21,8 +20,10 @@ from wagtail.admin.views.reports import ReportView
 from core.reports import ReportPermissionMixin
 
 from .blocks import QuestionType
+from .forms import QuizChoiceFilter
 from .models import AttemptQuestion, AttemptStatus, QuizPage
 from .scoring import CHOICE_TYPES, normalise_text
+from .selectors import quiz_label
 
 #: Facility below this share is flagged: most officers get the question wrong.
 FLAG_BELOW = 0.5
@@ -30,12 +31,7 @@ REPORT_PERMISSION = "quizzes.view_item_analysis"
 
 
 class ItemAnalysisFilterSet(WagtailFilterSet):
-    quiz = django_filters.ModelChoiceFilter(
-        field_name="attempt__quiz",
-        queryset=QuizPage.objects.order_by("title"),
-        label=_("Quiz"),
-        empty_label=_("Choose a quiz"),
-    )
+    quiz = QuizChoiceFilter(field_name="attempt__quiz", label=_("Quiz"), empty_label=_("Choose a quiz"))
 
     class Meta:
         model = AttemptQuestion
@@ -91,6 +87,7 @@ def distribution(question_type: str, answers: list[tuple[dict, dict | None]]) ->
 class ItemAnalysisView(ReportPermissionMixin, ReportView):
     page_title = _("Item analysis")
     header_icon = "table"
+    template_name = "quizzes/admin/item_analysis.html"
     index_url_name = "quizzes_reports:item_analysis"
     index_results_url_name = "quizzes_reports:item_analysis_results"
     results_template_name = "quizzes/admin/item_analysis_results.html"
@@ -175,4 +172,8 @@ class ItemAnalysisView(ReportPermissionMixin, ReportView):
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
         context["flag_below"] = round(FLAG_BELOW * 100)
+        # The quiz chooser on the page itself, not only in the filter drawer (issue 12 point 4).
+        context["quiz_choices"] = [(str(value), label) for value, label in self.filters.form.fields["quiz"].choices]
+        context["chosen_quiz"] = str(self.quiz.pk) if self.quiz else ""
+        context["quiz_label"] = quiz_label(self.quiz) if self.quiz else ""
         return context

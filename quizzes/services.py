@@ -10,21 +10,19 @@ constraints (one attempt in progress, unique attempt numbers) back the locks up.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses import services as course_services
 
 from . import scoring
-from .models import Adjustment, Attempt, AttemptQuestion, AttemptStatus, ClosedReason, Question, QuizPage
-from .models.pages import ReviewWhat, ReviewWhen
+from .models import Attempt, AttemptQuestion, AttemptStatus, ClosedReason, Question, QuizPage
+from .selectors import eligibility
 
 #: Answers arriving up to this long after the deadline still count (a slow connection).
 GRACE = timedelta(seconds=60)
@@ -58,86 +56,6 @@ class TimeUp(QuizError):
 
 class BadAnswer(QuizError):
     status = 400
-
-
-# Allowances and eligibility
-
-
-@dataclass(frozen=True)
-class Allowance:
-    attempts_allowed: int  # 0 means unlimited
-    extra_time_percent: int
-    extra_attempts: int
-
-    def minutes_for(self, time_limit_minutes: int) -> float:
-        """The quiz's time limit with this officer's extra time added."""
-        return time_limit_minutes * (100 + self.extra_time_percent) / 100
-
-
-def allowance_for(*, user, quiz: QuizPage) -> Allowance:
-    """The quiz's limits for this officer, with any reasonable adjustments added."""
-    totals = Adjustment.objects.filter(Q(quiz=quiz) | Q(quiz__isnull=True), user=user).aggregate(
-        time=Sum("extra_time_percent"), attempts=Sum("extra_attempts")
-    )
-    return allowance_with(quiz=quiz, extra_time_percent=totals["time"], extra_attempts=totals["attempts"])
-
-
-def allowance_with(*, quiz: QuizPage, extra_time_percent: int | None, extra_attempts: int | None) -> Allowance:
-    """The quiz's limits with the officer's adjustments added (their totals, already summed)."""
-    extra_attempts = extra_attempts or 0
-    allowed = quiz.attempts_allowed + extra_attempts if quiz.attempts_allowed else 0
-    return Allowance(
-        attempts_allowed=allowed, extra_time_percent=extra_time_percent or 0, extra_attempts=extra_attempts
-    )
-
-
-@dataclass
-class Eligibility:
-    attempts: list[Attempt]
-    allowance: Allowance
-    can_start: bool
-    reason: str = ""
-
-    @property
-    def in_progress(self) -> Attempt | None:
-        return next((a for a in self.attempts if a.status == AttemptStatus.IN_PROGRESS), None)
-
-    @property
-    def finished(self) -> list[Attempt]:
-        return [a for a in self.attempts if a.status == AttemptStatus.FINISHED]
-
-    @property
-    def has_passed(self) -> bool:
-        return any(a.passed for a in self.finished)
-
-    @property
-    def attempts_left(self) -> int | None:
-        if not self.allowance.attempts_allowed:
-            return None
-        return max(0, self.allowance.attempts_allowed - len(self.attempts))
-
-
-def eligibility(
-    *, user, quiz: QuizPage, now: datetime | None = None, allowance: Allowance | None = None
-) -> Eligibility:
-    """Whether the officer may start an attempt now; ``allowance`` if already known."""
-    now = now or timezone.now()
-    attempts = list(Attempt.objects.filter(user=user, quiz=quiz).order_by("number"))
-    allowance = allowance or allowance_for(user=user, quiz=quiz)
-    result = Eligibility(attempts=attempts, allowance=allowance, can_start=True)
-    if result.in_progress:
-        result.can_start, result.reason = False, _("You have an attempt in progress.")
-    elif allowance.attempts_allowed and len(attempts) >= allowance.attempts_allowed:
-        result.can_start = False
-        result.reason = _("You have used all %(count)s attempts.") % {"count": allowance.attempts_allowed}
-    elif quiz.minutes_between_attempts and result.finished:
-        next_allowed = result.finished[-1].finished_at + timedelta(minutes=quiz.minutes_between_attempts)
-        if next_allowed > now:
-            result.can_start = False
-            result.reason = _("You can try again from %(time)s.") % {
-                "time": timezone.localtime(next_allowed).strftime("%H:%M on %-d %B")
-            }
-    return result
 
 
 # Starting
@@ -397,35 +315,3 @@ def close_overdue_attempts(*, now: datetime | None = None) -> int:
     now = now or timezone.now()
     overdue = Attempt.objects.filter(status=AttemptStatus.IN_PROGRESS, deadline__lt=now - GRACE)
     return sum(close_if_overdue(attempt=attempt, now=now) for attempt in overdue.iterator())
-
-
-# Review
-
-
-@dataclass
-class Review:
-    """What the officer may see of a finished attempt, under the quiz's review policy."""
-
-    level: str  # a ReviewWhat value
-    reason: str = ""
-
-    @property
-    def shows_which_right(self) -> bool:
-        return self.level in {ReviewWhat.WHICH_RIGHT, ReviewWhat.FULL}
-
-    @property
-    def shows_answers(self) -> bool:
-        return self.level == ReviewWhat.FULL
-
-
-def review_for(*, attempt: Attempt, allowed: Eligibility) -> Review:
-    settings = attempt.settings
-    if settings.get("review_when") == ReviewWhen.IMMEDIATELY:
-        return Review(level=settings.get("review_what", ReviewWhat.SCORE_ONLY))
-    # Never while an attempt is open: the answers to an earlier one would answer it too.
-    if allowed.in_progress is None and (allowed.has_passed or allowed.attempts_left == 0):
-        return Review(level=settings.get("review_what", ReviewWhat.SCORE_ONLY))
-    return Review(
-        level=ReviewWhat.SCORE_ONLY,
-        reason=_("The answers are shown once you pass, or when you have no attempts left."),
-    )

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from . import kept_answers, services
 from .models import Attempt, AttemptStatus, Layout, QuizPage
-from .selectors import question_form, quiz_overview, reviewed_question
+from .selectors import eligibility, question_form, quiz_overview, review_for, reviewed_question
 
 
 def _attempt_url(quiz: QuizPage, number: int, **query) -> str:
@@ -63,7 +63,10 @@ def _apply_kept_answers(request, quiz: QuizPage, number: int) -> None:
     except services.QuizError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("Your session had ended, but the answers you sent were kept and saved."))
+        messages.success(
+            request,
+            _("Welcome back. Your session had ended, but the answers you sent were kept and are now saved."),
+        )
 
 
 def attempt(request, *, quiz: QuizPage, number: int):
@@ -110,6 +113,7 @@ def attempt(request, *, quiz: QuizPage, number: int):
             "one_per_page": one_per_page,
             "answered": sum(1 for q in questions if q.response),
             "kept_for": kept_answers.token_for(user=request.user, quiz_id=quiz.pk, number=number),
+            "grace_seconds": int(services.GRACE.total_seconds()),
         },
     )
 
@@ -145,15 +149,21 @@ def save_in_background(request, quiz_id: int, number: int):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     if not request.user.is_authenticated:
-        refused = kept_answers.keep(request, quiz_id=quiz_id, number=number)
-        if refused:
-            return JsonResponse({"saved": False, "message": refused}, status=413)
-        return JsonResponse({"saved": False, "message": _("You have been signed out. Sign in again.")}, status=401)
+        return _signed_out_json(request, kept_answers.keep(request, quiz_id=quiz_id, number=number))
     try:
         services.save_answers(user=request.user, quiz=quiz_id, number=number, data=request.POST)
     except services.QuizError as error:
         return JsonResponse({"saved": False, "message": error.message}, status=error.status)
     return JsonResponse({"saved": True, "saved_at": timezone.localtime().strftime("%H:%M:%S")})
+
+
+def _signed_out_json(request, refused: str | None):
+    """The background save's answer to a signed-out browser: whether what it sent was kept."""
+    if refused:
+        return JsonResponse({"saved": False, "message": refused}, status=413)
+    if kept_answers.SESSION_KEY in request.session:
+        return JsonResponse({"saved": False, "message": kept_answers.kept_message()}, status=401)
+    return JsonResponse({"saved": False, "message": _("You have been signed out. Sign in again.")}, status=401)
 
 
 def submit(request, *, quiz: QuizPage, number: int):
@@ -172,8 +182,8 @@ def result(request, *, quiz: QuizPage, number: int):
         raise Http404
     if not record.is_finished:
         return redirect(_attempt_url(quiz, number))
-    allowed = services.eligibility(user=request.user, quiz=quiz)
-    review = services.review_for(attempt=record, allowed=allowed)
+    allowed = eligibility(user=request.user, quiz=quiz)
+    review = review_for(attempt=record, allowed=allowed)
     questions = [reviewed_question(q) for q in record.questions.all()] if review.shows_which_right else []
     return TemplateResponse(
         request,
@@ -205,11 +215,12 @@ def keep_answers_posted_after_session_expired(request, *, quiz: QuizPage):
     number = int(match.kwargs["number"])
     refused = kept_answers.keep(request, quiz_id=quiz.pk, number=number)
     if match.url_name == "save":
-        if refused:
-            return JsonResponse({"saved": False, "message": refused}, status=413)
-        return JsonResponse({"saved": False, "message": _("You have been signed out. Sign in again.")}, status=401)
+        return _signed_out_json(request, refused)
     if refused:
         error = services.QuizError(refused)
         error.status = 413
         return _error(request, quiz, error, number)
+    if kept_answers.SESSION_KEY in request.session:
+        # Said on the sign-in page, so that nobody retypes what is already kept.
+        messages.info(request, kept_answers.kept_message())
     return redirect_to_login(_attempt_url(quiz, number))

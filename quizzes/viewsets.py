@@ -7,21 +7,22 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, LiveStatusTagColumn, UpdatedAtColumn
+from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from accounts.filters import UnitTreeFilter
 from accounts.grants import GrantCreateView, WithdrawView
-from accounts.scoping import ScopedInspectView, ScopedToPeopleViewSet
+from accounts.scoping import ScopedIndexView, ScopedInspectView, ScopedToPeopleViewSet
 from core.admin_views import ProtectedDeleteMixin
 
 from .adjustments import SEE_EVERYONE, grant_adjustment, withdraw_adjustment
 from .blocks import QuestionType
-from .forms import AdjustmentForm
-from .models import Adjustment, Attempt, AttemptStatus, Question, QuestionCategory, QuizPage
-from .selectors import reviewed_question
+from .formatting import absolute_date, percent, yes_no
+from .forms import AdjustmentForm, QuizChoiceFilter
+from .models import Adjustment, Attempt, AttemptStatus, Question, QuestionCategory
+from .selectors import counting_attempt, course_title_of, quiz_label, reviewed_question
 
 
 class QuestionFilterSet(WagtailFilterSet):
@@ -85,7 +86,7 @@ class QuestionBankViewSetGroup(SnippetViewSetGroup):
 
 
 class AttemptFilterSet(WagtailFilterSet):
-    quiz = django_filters.ModelChoiceFilter(queryset=QuizPage.objects.order_by("title"), label=_("Quiz"))
+    quiz = QuizChoiceFilter(label=_("Quiz"))
     unit = UnitTreeFilter(field_name="user__unit")
     status = django_filters.ChoiceFilter(choices=AttemptStatus.choices, label=_("Status"))
     passed = django_filters.BooleanFilter(label=_("Passed"))
@@ -99,11 +100,29 @@ class AttemptFilterSet(WagtailFilterSet):
 class AttemptInspectView(ScopedInspectView):
     template_name = "quizzes/admin/attempt_inspect.html"
 
+    @staticmethod
+    def _counts(attempt) -> str:
+        """Whether this is the attempt that counts, under the quiz's grading method (one query)."""
+        if attempt.quiz_id is None or not attempt.is_finished:
+            return ""
+        siblings = list(Attempt.objects.filter(user_id=attempt.user_id, quiz_id=attempt.quiz_id).order_by("number"))
+        counting = counting_attempt(siblings, grading=attempt.quiz.grading)
+        return yes_no(counting is not None and counting.pk == attempt.pk)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["attempt"] = self.object
+        context["counts"] = self._counts(self.object)
         context["questions"] = [(q, reviewed_question(q)) for q in self.object.questions.all()]
         return context
+
+
+#: Exports say yes or no, as the tables do; figures stay numbers for the spreadsheet.
+EXPORT_YES_NO = {"csv": yes_no, "xlsx": yes_no}
+
+
+class AttemptIndexView(ScopedIndexView):
+    custom_field_preprocess = {"passed": EXPORT_YES_NO}
 
 
 class AttemptViewSet(ScopedToPeopleViewSet):
@@ -114,6 +133,7 @@ class AttemptViewSet(ScopedToPeopleViewSet):
     icon = "tasks"
     menu_label = _("Attempts")
     scope_select_related = ("user", "user__unit")
+    index_view_class = AttemptIndexView
     inspect_view_class = AttemptInspectView
     form_fields = []  # never shown: attempts are not edited in the admin
     filterset_class = AttemptFilterSet
@@ -122,12 +142,17 @@ class AttemptViewSet(ScopedToPeopleViewSet):
     list_display = [
         Column("officer", label=_("Officer"), accessor="user.display_name"),
         Column("unit", label=_("Unit"), accessor="user.unit"),
-        "quiz_title",
+        Column("quiz_title", label=_("Quiz"), accessor=lambda a: f"{a.quiz_title} — {a.course_title}"),
         Column("number", label=_("Attempt"), sort_key="number"),
-        DateColumn("started_at", label=_("Started"), sort_key="started_at"),
-        DateColumn("finished_at", label=_("Finished")),
-        Column("score", label=_("Score (%)"), sort_key="score"),
-        BooleanColumn("passed", label=_("Passed")),
+        Column(
+            "started_at",
+            label=_("Started"),
+            sort_key="started_at",
+            accessor=lambda a: absolute_date(a.started_at, with_time=True),
+        ),
+        Column("finished_at", label=_("Finished"), accessor=lambda a: absolute_date(a.finished_at, with_time=True)),
+        Column("score", label=_("Score"), sort_key="score", accessor=lambda a: percent(a.score)),
+        Column("passed", label=_("Passed"), accessor=lambda a: yes_no(a.passed)),
     ]
     list_export = [
         "user.warrant_number",
@@ -186,8 +211,21 @@ class AdjustmentWithdrawView(WithdrawView):
         withdraw_adjustment(adjustment=instance, withdrawn_by=self.request.user, request=self.request)
 
 
+def _adjustment_quiz(adjustment) -> str:
+    if not adjustment.quiz_id:
+        return _("Every quiz")
+    return quiz_label(adjustment.quiz, getattr(adjustment, "quiz_course_title", None))
+
+
+class AdjustmentIndexView(ScopedIndexView):
+    def get_base_queryset(self):
+        # The quiz's course, named beside it, in the same query (two quizzes may share a title).
+        return super().get_base_queryset().annotate(quiz_course_title=course_title_of("quiz__path"))
+
+
 class AdjustmentViewSet(ScopedToPeopleViewSet):
     model = Adjustment
+    index_view_class = AdjustmentIndexView
     add_view_class = AdjustmentCreateView
     delete_view_class = AdjustmentWithdrawView
     name = "adjustments"
@@ -198,11 +236,13 @@ class AdjustmentViewSet(ScopedToPeopleViewSet):
     search_fields = ["user__first_name", "user__last_name", "user__warrant_number", "reason"]
     list_display = [
         Column("officer", label=_("Officer"), accessor="user.display_name"),
-        Column("quiz", label=_("Quiz"), accessor="quiz"),
-        "extra_time_percent",
+        Column("quiz", label=_("Quiz"), accessor=_adjustment_quiz),
+        Column("extra_time_percent", label=_("Extra time"), accessor=lambda a: percent(a.extra_time_percent)),
         "extra_attempts",
         Column("granted_by", label=_("Granted by"), accessor="granted_by_name"),
-        DateColumn("granted_at", label=_("Granted")),
+        Column(
+            "granted_at", label=_("Granted"), sort_key="granted_at", accessor=lambda a: absolute_date(a.granted_at)
+        ),
     ]
     list_export = [
         "user.display_name",

@@ -9,7 +9,7 @@ The quizzes app's models, split by what they hold:
 
 from .attempts import Adjustment, Attempt, AttemptQuestion, AttemptStatus, ClosedReason
 from .bank import Question, QuestionCategory, QuestionTag
-from .pages import Layout, Preset, QuizPage, QuizQuestionSlot, ReviewWhat, ReviewWhen
+from .pages import Grading, Layout, Preset, QuizPage, QuizQuestionSlot, ReviewWhat, ReviewWhen
 
 __all__ = [
     "Adjustment",
@@ -17,6 +17,7 @@ __all__ = [
     "AttemptQuestion",
     "AttemptStatus",
     "ClosedReason",
+    "Grading",
     "Layout",
     "Preset",
     "Question",

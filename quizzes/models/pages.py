@@ -44,6 +44,22 @@ class ReviewWhen(models.TextChoices):
     AFTER_PASS_OR_FINAL = "after_pass_or_final", _("Only once passed, or when no attempts are left")
 
 
+class Grading(models.TextChoices):
+    """Which of an officer's finished attempts is their result (decision 52-quizzes)."""
+
+    HIGHEST = "highest", _("The highest score counts")
+    FIRST_PASS = "first_pass", _("The first pass counts")
+    LAST = "last", _("The last attempt counts")
+
+
+#: What the officer is told before starting, for each grading method.
+GRADING_FOR_OFFICERS = {
+    Grading.HIGHEST: _("Your highest score counts."),
+    Grading.FIRST_PASS: _("Your first pass counts; until you pass, your latest attempt is shown."),
+    Grading.LAST: _("Your last attempt counts."),
+}
+
+
 PRESET_SETTINGS = {
     Preset.KNOWLEDGE_CHECK: {
         "pass_mark": 70,
@@ -94,10 +110,21 @@ class QuizPage(SignInRequiredMixin, LeanPageMixin, RoutablePageMixin, Page):
     review_when = models.CharField(
         _("and they see it"), max_length=30, choices=ReviewWhen.choices, default=ReviewWhen.IMMEDIATELY
     )
+    grading = models.CharField(
+        _("which attempt counts"),
+        max_length=20,
+        choices=Grading.choices,
+        default=Grading.HIGHEST,
+        help_text=_(
+            "The attempt whose score is the officer's result: on their record of learning, in reports and "
+            "for completing the course. Officers are told before they start."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),
         FieldPanel("preset"),
+        FieldPanel("grading"),
         MultiFieldPanel(
             [
                 HelpPanel(
@@ -135,6 +162,10 @@ class QuizPage(SignInRequiredMixin, LeanPageMixin, RoutablePageMixin, Page):
         super().clean()
         for name, value in PRESET_SETTINGS.get(self.preset, {}).items():
             setattr(self, name, value)
+
+    @property
+    def grading_for_officers(self) -> str:
+        return GRADING_FOR_OFFICERS.get(self.grading, GRADING_FOR_OFFICERS[Grading.HIGHEST])
 
     @cached_property
     def course(self):

@@ -148,7 +148,7 @@ def test_adjustments_for_every_quiz_count_against_each_quiz(people, quiz, quiz_c
         grant(officer, trainer, None, time=25)
     grant(officer, trainer, other, time=50)
     # The officer's allowance on each quiz stays within the cap.
-    from quizzes.services import allowance_for
+    from quizzes.selectors import allowance_for
 
     assert allowance_for(user=officer, quiz=quiz).extra_time_percent == 80
     assert allowance_for(user=officer, quiz=other).extra_time_percent == 100

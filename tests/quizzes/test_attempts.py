@@ -13,7 +13,7 @@ from django.utils import timezone
 from accounts.factories import UserFactory
 from courses import services as course_services
 from courses.models import CourseCompletion, Enrolment
-from quizzes import services
+from quizzes import selectors, services
 from quizzes.factories import QuestionFactory, QuizPageFactory
 from quizzes.models import Adjustment, Attempt, AttemptQuestion, AttemptStatus, ClosedReason, Question
 from tests.quizzes.conftest import body, choice, form_data
@@ -353,16 +353,16 @@ def test_review_is_held_back_until_passed_or_out_of_attempts_when_the_quiz_says_
     officer = people["officer"]
     first = start(people, quiz)
     services.submit_attempt(user=officer, quiz=quiz, number=1, data=form_data(first, right=False))
-    review = services.review_for(
-        attempt=Attempt.objects.get(pk=first.pk), allowed=services.eligibility(user=officer, quiz=quiz)
+    review = selectors.review_for(
+        attempt=Attempt.objects.get(pk=first.pk), allowed=selectors.eligibility(user=officer, quiz=quiz)
     )
     assert review.level == "score_only"
 
     second = start(people, quiz)
     services.submit_attempt(user=officer, quiz=quiz, number=2, data=form_data(second, right=False))
-    allowed = services.eligibility(user=officer, quiz=quiz)
+    allowed = selectors.eligibility(user=officer, quiz=quiz)
     assert allowed.attempts_left == 0
-    assert services.review_for(attempt=Attempt.objects.get(pk=first.pk), allowed=allowed).level == "full"
+    assert selectors.review_for(attempt=Attempt.objects.get(pk=first.pk), allowed=allowed).level == "full"
 
 
 def test_enrolments_are_not_duplicated_by_starting(people, quiz):
@@ -373,5 +373,5 @@ def test_enrolments_are_not_duplicated_by_starting(people, quiz):
 
 def test_a_new_officer_has_no_attempts(quiz):
     officer = UserFactory()
-    allowed = services.eligibility(user=officer, quiz=quiz)
+    allowed = selectors.eligibility(user=officer, quiz=quiz)
     assert allowed.can_start and allowed.attempts == [] and allowed.attempts_left == 3

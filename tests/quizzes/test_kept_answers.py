@@ -71,7 +71,7 @@ def test_the_same_person_signing_in_again_gets_their_kept_answers(client, people
     client.post("/account/sign-in/", {"username": "officer", "password": PASSWORD})
     page = client.get(url(quiz, "attempt", 1)).content.decode()
 
-    assert "the answers you sent were kept and saved" in page
+    assert "the answers you sent were kept and are now saved" in page
     assert "the officer's own words" in str(words_of(mine, short_text_position(mine)))
     assert kept_answers.SESSION_KEY not in client.session
 
@@ -145,3 +145,29 @@ def test_answers_posted_without_a_token_for_this_attempt_are_not_kept(client, pe
     response = client.post(url(quiz, "attempt", 1), {**post_data(form_data(mine)), "kept_for": tokens[token]})
     assert response.status_code == 302 and response.url.startswith("/account/sign-in/")
     assert kept_answers.SESSION_KEY not in client.session
+
+
+@pytest.mark.parametrize("route", ["page", "background"])
+def test_the_officer_is_told_their_answers_are_kept_before_and_after_signing_in(client, people, quiz, route):
+    mine = services.start_attempt(user=people["officer"], quiz=quiz)
+    response = expire_session_and_post(client, people, quiz, mine, route=route)
+    if route == "page":
+        sign_in_page = client.get(response.url).content.decode()
+        assert "You were signed out, but the answers you sent are kept. Sign in again within 15 minutes" in (
+            sign_in_page
+        )
+    else:
+        assert "the answers you sent are kept" in response.json()["message"]
+
+    client.post("/account/sign-in/", {"username": "officer", "password": PASSWORD})
+    page = client.get(url(quiz, "attempt", 1)).content.decode()
+    assert "Your session had ended, but the answers you sent were kept and are now saved." in page
+
+
+def test_nothing_is_said_to_be_kept_when_nothing_was(client, people, quiz):
+    attempt = services.start_attempt(user=people["officer"], quiz=quiz)
+    position = short_text_position(attempt)
+    response = client.post(
+        url(quiz, "attempt", 1), {"shown": [str(position)], f"q-{position}": ["words"], "kept_for": "forged"}
+    )
+    assert "answers you sent are kept" not in client.get(response.url).content.decode()

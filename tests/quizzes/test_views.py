@@ -253,7 +253,7 @@ def test_answers_posted_after_the_session_expired_are_kept_through_sign_in(clien
     client.post("/account/sign-in/", {"username": "officer", "password": "correct-horse-battery"})
     page = client.get(url(quiz, "attempt", 1), follow=True).content.decode()
 
-    assert "the answers you sent were kept and saved" in page
+    assert "the answers you sent were kept and are now saved" in page
     assert AttemptQuestion.objects.filter(response__isnull=False).count() == 2
 
 
