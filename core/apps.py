@@ -22,3 +22,4 @@ class CoreConfig(AppConfig):
         input_guards.refuse_unreadable_streamfields()
         input_guards.refuse_garbage_ids_in_wagtail_choosers()
         input_guards.refuse_missing_link_addresses()
+        input_guards.delete_only_through_the_confirmation_form()

@@ -151,3 +151,16 @@ def refuse_missing_link_addresses() -> None:
 
     URLOrAbsolutePathField.to_python = safe_to_python
     URLOrAbsolutePathField._refuses_missing_values = True
+
+
+def delete_only_through_the_confirmation_form() -> None:
+    """
+    Wagtail's generic delete views inherit Django's ``DeletionMixin.delete``: an HTTP DELETE
+    deletes the object at once, skipping the confirmation form's checks (records that protect
+    it, the log entry), so a protected question raised ``ProtectedError``, a 500. A DELETE to
+    a delete view is refused with 405; deleting is the confirmation form's POST.
+    """
+    from django.views.generic import View
+    from wagtail.admin.views.generic.models import DeleteView
+
+    DeleteView.http_method_names = [method for method in View.http_method_names if method != "delete"]

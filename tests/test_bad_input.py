@@ -395,3 +395,26 @@ def test_a_chooser_create_url_without_a_creation_form_is_not_found(client_as, pe
     client = client_as("administrator")
     client.raise_request_exception = False
     assert client.post("/admin/snippets/choose/quizzes/question/create/", {"title": "x"}).status_code == 404
+
+
+def test_an_http_delete_to_a_delete_view_is_refused_and_deletes_nothing(client_as, people, quiz):  # noqa: F811
+    """Django's DeletionMixin would delete at once, skipping Wagtail's checks (a protected question was a 500)."""
+    from quizzes.models import Question, QuizQuestionSlot
+
+    question = QuizQuestionSlot.objects.filter(question__isnull=False).first().question
+    client = client_as("administrator")
+    client.raise_request_exception = False
+    response = client.delete(f"/admin/snippets/quizzes/question/delete/{question.pk}/")
+    assert response.status_code == 405
+    assert Question.objects.filter(pk=question.pk).exists()
+
+
+def test_a_question_a_quiz_uses_is_not_deleted_through_the_form_either(client_as, people, quiz):  # noqa: F811
+    from quizzes.models import Question, QuizQuestionSlot
+
+    question = QuizQuestionSlot.objects.filter(question__isnull=False).first().question
+    client = client_as("administrator")
+    client.raise_request_exception = False
+    response = client.post(f"/admin/snippets/quizzes/question/delete/{question.pk}/")
+    assert response.status_code in {302, 403}
+    assert Question.objects.filter(pk=question.pk).exists()
