@@ -1,0 +1,33 @@
+"""
+The courses app's models, split by what they hold:
+
+- ``pages``: courses as Wagtail pages (the catalogue, a course, its modules);
+- ``records``: what officers did with them: enrolments, the module versions they read,
+  progress and completions. Learner records never cascade from content.
+"""
+
+from .pages import CourseCataloguePage, CoursePage, ModulePage, Topic, parent_course_of
+from .records import (
+    CourseCompletion,
+    CourseCompletionModule,
+    Enrolment,
+    EnrolmentSource,
+    EnrolmentStatus,
+    ModuleProgress,
+    ModuleVersion,
+)
+
+__all__ = [
+    "CourseCataloguePage",
+    "CourseCompletion",
+    "CourseCompletionModule",
+    "CoursePage",
+    "Enrolment",
+    "EnrolmentSource",
+    "EnrolmentStatus",
+    "ModulePage",
+    "ModuleProgress",
+    "ModuleVersion",
+    "Topic",
+    "parent_course_of",
+]
