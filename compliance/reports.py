@@ -654,6 +654,10 @@ class ComplianceChartsView(
             return self.as_spreadsheet(rows, request.GET["export"])
         return super().get(request, *args, **kwargs)
 
+    def export_extra_filters(self) -> list[tuple[str, str]]:
+        table = _("Compliance by unit") if self.table == "units" else _("Compliance at the end of each month")
+        return [(str(_("Table")), str(table))]
+
     def bars(self):
         return selectors.compliance_by_unit(self.request.user, self.window)
 
