@@ -319,9 +319,15 @@ class OfficerStatusReportView(CompliancePermissionMixin, KeysetPaginationMixin, 
         LabelledColumn("unit", label=_("Unit"), accessor=_unit_name),
         LabelledColumn("course", label=_("Course"), accessor="course.title"),
         StatusTagColumn("status", label=_("Status")),
-        LabelledColumn("next_due", label=_("Due"), accessor=lambda a: day(a.next_due)),
-        LabelledColumn("completed", label=_("Completed"), accessor=lambda a: day(a.completed_on)),
-        LabelledColumn("valid_until", label=_("Valid until"), accessor=lambda a: day(a.valid_until)),
+        LabelledColumn("next_due", label=_("Due"), classname="app-nowrap", accessor=lambda a: day(a.next_due)),
+        # Counted from the stored due date; empty unless overdue or expired.
+        DaysOverdueColumn("days_overdue", label=_("Days overdue"), classname="app-nowrap"),
+        LabelledColumn(
+            "completed", label=_("Completed"), classname="app-nowrap", accessor=lambda a: day(a.completed_on)
+        ),
+        LabelledColumn(
+            "valid_until", label=_("Valid until"), classname="app-nowrap", accessor=lambda a: day(a.valid_until)
+        ),
         LabelledColumn("score", label=_("Score"), accessor=lambda a: percent_text(a.score)),
     ]
     list_export = [
@@ -465,15 +471,9 @@ class OverdueReportView(OfficerStatusReportView):
     def base_assignments(self):
         return super().base_assignments().filter(status__in=[Status.OVERDUE, Status.EXPIRED])
 
-    # Days overdue, counted from the stored due date, beside "Due". The list is in that order
-    # already, longest overdue first: its keyset order (sort_due, pk) is the due date
-    # ascending, so it is not offered the other way round (that would need a second index
-    # and cursor order for one column).
-    columns = [
-        *OfficerStatusReportView.columns[:7],
-        DaysOverdueColumn("days_overdue", label=_("Days overdue")),
-        *OfficerStatusReportView.columns[7:],
-    ]
+    # "Days overdue" (a column of every officer list) is this list's order already, longest
+    # overdue first: the keyset order (sort_due, pk) is the due date ascending. It is not
+    # offered the other way round: that needs a second cursor order and index for one column.
 
     export_key = "overdue"
     audit_name = "overdue"
