@@ -10,13 +10,14 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.users.views import users as wagtail_users
 
 from audit.models import Action
 from audit.services import record_event
 from core.admin_views import ProtectedDeleteMixin, ProtectedDeleteView
+from core.tables import AbsoluteDateColumn
 
 from .filters import UnitTreeFilter
 from .forms import OfficerUserCreationForm, OfficerUserEditForm, UnitForm
@@ -175,8 +176,8 @@ class UnitMembershipViewSet(ModelViewSet):
     list_display = [
         "user",
         "unit",
-        DateColumn("started_at", label=_("Joined")),
-        DateColumn("ended_at", label=_("Left")),
+        AbsoluteDateColumn("started_at", label=_("Joined")),
+        AbsoluteDateColumn("ended_at", label=_("Left")),
     ]
     list_filter = ["unit"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "user__warrant_number"]

@@ -51,7 +51,8 @@ def run_export(job_id: int) -> ExportJob | None:
         view = report_for(job.report, user=user, querystring=job.querystring)
         values = view.export_values().iterator(chunk_size=view.export_chunk_size)
         with tempfile.TemporaryFile(suffix=".xlsx") as output:
-            rows = write_xlsx(view.export_headings_list(), export_rows(values), output)
+            # Who asked, now (when the rows are read) and the filters, as a download says them.
+            rows = write_xlsx(view.export_headings_list(), export_rows(values), output, about=view.export_about())
             output.seek(0)
             job.file.save(job.filename, File(output), save=False)
     except PermissionDenied:

@@ -10,6 +10,7 @@ import io
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from types import SimpleNamespace
+from typing import NamedTuple
 
 import django_filters
 from django import forms
@@ -21,12 +22,11 @@ from django.http import FileResponse, Http404, HttpRequest, QueryDict
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format, number_format
+from django.utils.formats import number_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
@@ -37,12 +37,13 @@ from accounts.models import Rank, User
 from audit.models import Action
 from audit.services import record_event
 from core.reports import ReportPermissionMixin
-from core.spreadsheets import safe_csv_row
+from core.spreadsheets import ExportAbout, safe_csv_row, scoped_filename, sheet_title
 
 from . import selectors
+from .columns import DaysOverdueColumn, LabelledColumn, NameColumn, StatusTagColumn, day, percent_text, person_name
 from .models import ComplianceState
 from .pagination import KeysetPaginationMixin
-from .status import Status
+from .status import Rating, Status, rag_rating
 
 REPORT_PERMISSION = "compliance.view_compliance_reports"
 
@@ -62,6 +63,26 @@ class CompliancePermissionMixin(ReportPermissionMixin):
     permission_required = REPORT_PERMISSION
     #: The report's name in the audit trail ("report:overdue"); None for views that are not reports.
     audit_name: str | None = None
+
+    #: Exports start with who, when and which filters (``core.spreadsheets.ExportAbout``).
+    export_about_csv = True
+
+    def get_export_scope(self) -> str:
+        """
+        For the file name: the unit chosen in the filters, else the viewer's one top unit
+        ("all units" for those who see the whole force, or whose units are several trees).
+        """
+        filterset = getattr(self, "filters", None)
+        if filterset is not None and "unit" in filterset.form.fields and filterset.is_valid():
+            unit = filterset.form.cleaned_data.get("unit")
+            if unit:
+                return unit.name
+        user = self.request.user
+        if not selectors.can_see_all_training_records(user):
+            units = list(selectors.units_in_scope(user).only("path", "name"))
+            if units and all(unit.path.startswith(units[0].path) for unit in units):
+                return units[0].name
+        return str(_("all units"))
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -124,11 +145,6 @@ class OfficerStatusFilterSet(WagtailFilterSet):
     class Meta:
         model = ComplianceState
         fields = []
-
-
-def _day(value) -> str:
-    """Dates as dates ("9 Dec 2026"), not "1 year ago": a due date is a date."""
-    return date_format(value, "j M Y") if value else ""
 
 
 def _unit_name(assignment) -> str:
@@ -215,12 +231,16 @@ def export_rows(values: Iterable[tuple]) -> Iterator[tuple]:
     return rows()
 
 
-def csv_chunks(headings: list[str], rows: Iterable[tuple], rows_per_chunk: int = 1000) -> Iterator[bytes]:
+def csv_chunks(
+    headings: list[str], rows: Iterable[tuple], rows_per_chunk: int = 1000, preamble: str = ""
+) -> Iterator[bytes]:
     """
     CSV (the csv module's dialect, as Wagtail writes it) in chunks of many rows, not one per
-    row; formula-like cells neutralised as in every export (``core.spreadsheets``).
+    row; formula-like cells neutralised as in every export (``core.spreadsheets``). The
+    ``preamble`` (``ExportAbout.csv_preamble()``: who, when, which filters) comes first, once.
     """
-    buffer = io.StringIO()
+    buffer = io.StringIO(preamble)
+    buffer.seek(0, io.SEEK_END)
     writer = csv.writer(buffer)
     writer.writerow(headings)
     rows = map(safe_csv_row, rows)
@@ -234,16 +254,18 @@ def csv_chunks(headings: list[str], rows: Iterable[tuple], rows_per_chunk: int =
         buffer.truncate()
 
 
-def write_xlsx(headings: list[str], rows: Iterable[tuple], output) -> int:
+def write_xlsx(headings: list[str], rows: Iterable[tuple], output, *, about: ExportAbout) -> int:
     """
     An XLSX workbook in openpyxl's write-only mode (rows go to a temporary file, not memory),
-    text that looks like a formula kept as text, as Wagtail's export does. Returns the rows written.
+    text that looks like a formula kept as text, as Wagtail's export does: the rows on a sheet
+    named after the report, then "About this export" (who, when, which filters). Returns the
+    rows written.
     """
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
     workbook = Workbook(write_only=True, iso_dates=True)
-    sheet = workbook.create_sheet(title="Sheet1")
+    sheet = workbook.create_sheet(title=sheet_title(about.report))
     sheet.append(headings)
     count = 0
     for row in rows:
@@ -255,6 +277,7 @@ def write_xlsx(headings: list[str], rows: Iterable[tuple], output) -> int:
                 cells[index] = cell
         sheet.append(cells)
         count += 1
+    about.add_sheet(workbook)
     workbook.save(output)
     return count
 
@@ -272,22 +295,30 @@ class OfficerStatusReportView(CompliancePermissionMixin, KeysetPaginationMixin, 
     #: Stable order for pages and exports; ends with the primary key so each row has one place.
     keyset_ordering = ("sort_due", "pk")  # (sort_due, pk): a total order on an index; "never" last
     export_chunk_size = 5000
+    #: Stacked, one card per row, on narrow screens (``core/static/core/admin.css``).
+    table_classname = "listing app-stack"
     columns = [
-        Column("warrant_number", label=_("Warrant no."), accessor="user.warrant_number"),
-        TitleColumn(
+        NameColumn(
             "name",
             label=_("Name"),
-            accessor="user.display_name",
+            accessor=lambda assignment: person_name(assignment.user),
             get_url=lambda assignment: reverse("compliance_reports:transcript", args=[assignment.user_id]),
         ),
-        Column("rank", label=_("Rank"), accessor="user.rank_title"),
-        Column("unit", label=_("Unit"), accessor=_unit_name),
-        Column("course", label=_("Course"), accessor="course.title"),
-        Column("status_label", label=_("Status")),
-        Column("next_due", label=_("Due"), accessor=lambda a: _day(a.next_due)),
-        Column("completed", label=_("Completed"), accessor=lambda a: _day(a.completed_on)),
-        Column("valid_until", label=_("Valid until"), accessor=lambda a: _day(a.valid_until)),
-        Column("score_text", label=_("Score (%)")),
+        LabelledColumn("warrant_number", label=_("Warrant no."), accessor="user.warrant_number"),
+        LabelledColumn("rank", label=_("Rank"), accessor="user.rank_title"),
+        LabelledColumn("unit", label=_("Unit"), accessor=_unit_name),
+        LabelledColumn("course", label=_("Course"), accessor="course.title"),
+        StatusTagColumn("status", label=_("Status")),
+        LabelledColumn("next_due", label=_("Due"), classname="app-nowrap", accessor=lambda a: day(a.next_due)),
+        # Counted from the stored due date; empty unless overdue or expired.
+        DaysOverdueColumn("days_overdue", label=_("Days overdue"), classname="app-nowrap"),
+        LabelledColumn(
+            "completed", label=_("Completed"), classname="app-nowrap", accessor=lambda a: day(a.completed_on)
+        ),
+        LabelledColumn(
+            "valid_until", label=_("Valid until"), classname="app-nowrap", accessor=lambda a: day(a.valid_until)
+        ),
+        LabelledColumn("score", label=_("Score"), accessor=lambda a: percent_text(a.score)),
     ]
     list_export = [
         "user.warrant_number",
@@ -317,6 +348,9 @@ class OfficerStatusReportView(CompliancePermissionMixin, KeysetPaginationMixin, 
     def get_filename(self):
         return f"training-status-{timezone.localdate():%Y-%m-%d}"
 
+    def export_extra_filters(self) -> list[tuple[str, str]]:
+        return []
+
     def get(self, request, *args, **kwargs):
         if self.is_export:
             # Straight to the spreadsheet, never through the listing's context and pagination.
@@ -342,6 +376,7 @@ class OfficerStatusReportView(CompliancePermissionMixin, KeysetPaginationMixin, 
         assignment.completed_on = timezone.localdate(assignment.completed_at) if assignment.completed_at else None
         # Two places on every database (SQLite returns subquery decimals unrounded).
         assignment.score_text = f"{assignment.score:.2f}" if assignment.score is not None else ""
+        assignment.today = self.window.today
         return assignment
 
     # Exports: rows from values_list, streamed from a server-side cursor
@@ -369,13 +404,13 @@ class OfficerStatusReportView(CompliancePermissionMixin, KeysetPaginationMixin, 
             return self.export_in_background()
         self.audit_export(len(rows))
         output = io.BytesIO()
-        write_xlsx(self.export_headings_list(), export_rows(rows), output)
+        write_xlsx(self.export_headings_list(), export_rows(rows), output, about=self.export_about())
         output.seek(0)
         return FileResponse(
             output,
             as_attachment=True,
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            filename=f"{self.get_filename()}.xlsx",
+            filename=scoped_filename(self, "xlsx"),
         )
 
     def export_in_background(self):
@@ -385,7 +420,7 @@ class OfficerStatusReportView(CompliancePermissionMixin, KeysetPaginationMixin, 
             user=self.request.user,
             report=self.export_key,
             querystring=self.export_querystring(),
-            filename=f"{self.get_filename()}.xlsx",
+            filename=scoped_filename(self, "xlsx"),
         )
         messages.info(
             self.request,
@@ -403,7 +438,7 @@ class OfficerStatusReportView(CompliancePermissionMixin, KeysetPaginationMixin, 
         export is recorded when the stream ends, with the rows sent (and whether it was cut off).
         """
         rows = export_rows(values.iterator(chunk_size=self.export_chunk_size))
-        return csv_chunks(self.export_headings_list(), self.counted(rows))
+        return csv_chunks(self.export_headings_list(), self.counted(rows), preamble=self.export_about().csv_preamble())
 
     def counted(self, rows: Iterator[tuple]) -> Iterator[tuple]:
         sent = 0
@@ -425,6 +460,10 @@ class OverdueReportView(OfficerStatusReportView):
 
     def base_assignments(self):
         return super().base_assignments().filter(status__in=[Status.OVERDUE, Status.EXPIRED])
+
+    # "Days overdue" (a column of every officer list) is this list's order already, longest
+    # overdue first: the keyset order (sort_due, pk) is the due date ascending. It is not
+    # offered the other way round: that needs a second cursor order and index for one column.
 
     export_key = "overdue"
     audit_name = "overdue"
@@ -462,6 +501,9 @@ class ExpiringReportView(OfficerStatusReportView):
     def get_page_subtitle(self):
         return _("Expiring within %(days)s days") % {"days": self.window.expiring_days}
 
+    def export_extra_filters(self) -> list[tuple[str, str]]:
+        return [(str(_("Expiring within")), str(_("%(days)s days") % {"days": self.window.expiring_days}))]
+
 
 #: The lists whose XLSX can be prepared in the background, by ``ExportJob.report``.
 EXPORTABLE_REPORTS = {
@@ -496,13 +538,14 @@ class ComplianceSummaryView(CompliancePermissionMixin, ReportView):
     results_template_name = "compliance/admin/summary_results.html"
     audit_name = "summary"
     paginate_by = None
-    list_export = ["unit", "course", "total", "compliant", "percent", "overdue", "expiring", "due_soon"]
+    list_export = ["unit", "course", "total", "compliant", "percent", "rating", "overdue", "expiring", "due_soon"]
     export_headings = {
         "unit": _("Unit"),
         "course": _("Course"),
         "total": _("People required"),
         "compliant": _("Compliant"),
         "percent": _("Compliant (%)"),
+        "rating": _("Rating"),
         "overdue": _("Overdue or expired"),
         "expiring": _("Expiring soon"),
         "due_soon": _("Due soon"),
@@ -518,18 +561,54 @@ class ComplianceSummaryView(CompliancePermissionMixin, ReportView):
     def get_queryset(self):
         if self.is_export:
             return [
-                SimpleNamespace(unit=row.unit.name, course=course.title, percent=cell.percent, **cell.__dict__)
+                SimpleNamespace(
+                    unit=row.unit.name,
+                    course=course.title,
+                    percent=cell.percent,
+                    rating=str(rating.label) if (rating := self.rating(cell)) else "",
+                    **cell.__dict__,
+                )
                 for row in self.matrix.rows
                 for course, cell in row.columns
             ]
         return self.matrix.rows
 
+    def rating(self, cell: selectors.Cell) -> Rating | None:
+        return rag_rating(
+            cell.percent,
+            green_from=settings.COMPLIANCE_GREEN_FROM_PERCENT,
+            amber_from=settings.COMPLIANCE_AMBER_FROM_PERCENT,
+        )
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["matrix"] = self.matrix
+        matrix = self.matrix
+        context["matrix"] = matrix
+        # Each cell with its reading, by unit (the table) and by course (read one course at a
+        # time on a phone, where the table of every course cannot fit).
+        rated = [
+            (row, [SummaryCell(course, cell, self.rating(cell)) for course, cell in row.columns])
+            for row in matrix.rows
+        ]
+        context["rated_rows"] = rated
+        context["by_course"] = [
+            (course, [(row, cells[index]) for row, cells in rated]) for index, course in enumerate(matrix.courses)
+        ]
+        context["green_from"] = settings.COMPLIANCE_GREEN_FROM_PERCENT
+        context["amber_from"] = settings.COMPLIANCE_AMBER_FROM_PERCENT
         context["officers_url"] = reverse("compliance_reports:officers")
         context["window"] = self.window
         return context
+
+
+class SummaryCell(NamedTuple):
+    course: object
+    cell: selectors.Cell
+    rating: Rating | None
+
+    @property
+    def percent_text(self) -> str:
+        return percent_text(self.cell.percent)
 
 
 # Charts
@@ -564,6 +643,10 @@ class ComplianceChartsView(
             rows = self.bars() if self.table == "units" else self.points()
             return self.as_spreadsheet(rows, request.GET["export"])
         return super().get(request, *args, **kwargs)
+
+    def export_extra_filters(self) -> list[tuple[str, str]]:
+        table = _("Compliance by unit") if self.table == "units" else _("Compliance at the end of each month")
+        return [(str(_("Table")), str(table))]
 
     def bars(self):
         return selectors.compliance_by_unit(self.request.user, self.window)

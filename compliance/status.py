@@ -79,6 +79,42 @@ TAG_COLOURS = {
 }
 
 
+#: Tag colours for each status in the admin's lists (``app-tag--*`` in core/static/core/admin.css):
+#: one colour per status, and the tag always names the status, so colour is never the only sign.
+ADMIN_TAG_COLOURS = {
+    Status.NOT_STARTED: "grey",
+    Status.IN_PROGRESS: "blue",
+    Status.DUE_SOON: "amber",
+    Status.OVERDUE: "red",
+    Status.COMPLETED: "green",
+    Status.EXPIRED: "pink",
+    Status.EXEMPT: "purple",
+}
+
+
+@dataclass(frozen=True)
+class Rating:
+    """A red/amber/green reading of a share compliant, with its words (the colour is never alone)."""
+
+    colour: str
+    label: str
+
+
+def rag_rating(percent: int | None, *, green_from: int, amber_from: int) -> Rating | None:
+    """
+    Green from ``green_from`` per cent compliant, amber from ``amber_from``, red below; none
+    when nobody is required (settings ``COMPLIANCE_GREEN_FROM_PERCENT`` and
+    ``COMPLIANCE_AMBER_FROM_PERCENT``, 95 and 80 by default).
+    """
+    if percent is None:
+        return None
+    if percent >= green_from:
+        return Rating("green", _("green"))
+    if percent >= amber_from:
+        return Rating("amber", _("amber"))
+    return Rating("red", _("red"))
+
+
 def exemptions_on(day: datetime.date, *, user=None, requirement=None):
     exemptions = Exemption.objects.filter(starts_on__lte=day).filter(Q(ends_on__isnull=True) | Q(ends_on__gte=day))
     if user is not None:

@@ -30,6 +30,8 @@ from .reports import REPORT_PERMISSION, CompliancePermissionMixin, querystring_f
 class TranscriptExport(SpreadsheetExportMixin):
     """A person's record of learning as CSV or XLSX (Wagtail's spreadsheet export), oldest first."""
 
+    #: The export's title, sheet name and "Report" in its "about" rows.
+    page_title = _("Record of learning")
     list_export = ["date", "what", "course", "score", "valid_until", "evidence"]
     export_headings = {
         "date": _("Date"),
@@ -43,6 +45,9 @@ class TranscriptExport(SpreadsheetExportMixin):
     def get_filename(self):
         person = self.person
         return f"record-of-learning-{person.warrant_number or person.username}-{timezone.localdate():%Y-%m-%d}"
+
+    def export_extra_filters(self) -> list[tuple[str, str]]:
+        return [(str(_("Person")), self.person.display_name)]
 
     #: How viewing this record is filed in the audit trail.
     viewed_action = Action.TRANSCRIPT_VIEWED

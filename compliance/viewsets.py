@@ -8,12 +8,13 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from accounts.grants import GrantCreateView, WithdrawView
 from accounts.scoping import ScopedToPeopleViewSet
+from core.tables import AbsoluteDateColumn, YesNoColumn
 
 from . import services
 from .exemptions import grant_exemption, withdraw_exemption
@@ -64,7 +65,7 @@ class RequirementViewSet(ModelViewSet):
         Column("who", label=_("Who"), accessor=_targets),
         Column("due_rule", label=_("Due"), accessor="get_due_rule_display"),
         Column("people", label=_("People assigned now")),
-        "active",
+        YesNoColumn("active", label=_("Active")),
     ]
     list_filter = ["active", "course"]
     search_fields = ["name", "course__title"]
@@ -109,8 +110,8 @@ class ExemptionViewSet(ScopedToPeopleViewSet):
     list_display = [
         Column("person", label=_("Person"), accessor="user.display_name"),
         "requirement",
-        DateColumn("starts_on", label=_("From")),
-        DateColumn("ends_on", label=_("Until")),
+        AbsoluteDateColumn("starts_on", label=_("From")),
+        AbsoluteDateColumn("ends_on", label=_("Until")),
         Column("granted_by", label=_("Granted by"), accessor="granted_by_name"),
         Column("evidence", label=_("Evidence"), accessor=_evidence_link),
     ]

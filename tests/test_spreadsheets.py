@@ -21,9 +21,18 @@ from accounts.factories import UnitFactory, UserFactory
 from compliance import exemptions
 from compliance.factories import RequirementFactory, unit_target
 from compliance.reports import OfficerStatusReportView, csv_chunks
-from core.spreadsheets import FORMULA_STARTS, neutralise, safe_csv_row
+from core.spreadsheets import (
+    ABOUT_CSV_LINES,
+    FORMULA_STARTS,
+    ExportAbout,
+    neutralise,
+    safe_csv_row,
+    scoped_filename,
+    sheet_title,
+)
 from quizzes import adjustments, services
 from tests.compliance import conftest as compliance_fixtures
+from tests.exports import csv_table, read_csv, read_xlsx
 from tests.quizzes import conftest as quiz_fixtures
 from tests.quizzes.conftest import form_data
 
@@ -111,7 +120,7 @@ def test_an_officers_short_answer_reaches_the_item_analysis_as_text(client_as, p
     url = reverse("quizzes_reports:item_analysis")
     client = client_as("trainer")
 
-    rows = {row[0]: row for row in csv_rows(client.get(url, {"quiz": quiz.pk, "export": "csv"}))}
+    rows = {row[0]: row for row in csv_table(client.get(url, {"quiz": quiz.pk, "export": "csv"}))}
     answers = rows["Short text"][-1]
     assert answers.startswith("'=hyperlink(")  # answers are compared case-insensitively
 
@@ -167,8 +176,111 @@ def test_the_managers_officer_list_csv_neutralises_names_and_units(client_as, pe
     unit = UnitFactory(parent=org.team_a, name="=EVIL()", code="N-A-9")
     UserFactory(unit=unit, first_name="=1+1", last_name="Smith", rank="", warrant_number="-7")
     RequirementFactory(course=hate_crime, targets=[unit_target(org.team_a)])
-    rows = csv_rows(client_as("manager_of_unit").get(reverse("compliance_reports:officers"), {"export": "csv"}))
+    rows = csv_table(client_as("manager_of_unit").get(reverse("compliance_reports:officers"), {"export": "csv"}))
     planted = next(row for row in rows if "Smith" in row[1])
     assert planted[0] == "'-7"
     assert planted[1].startswith("'=1+1 Smith")
     assert "'=EVIL()" in planted
+
+
+# What every export says about itself (issue 12, point 4)
+
+
+def test_the_csv_preamble_is_a_fixed_number_of_lines_and_neutralised():
+    about = ExportAbout(
+        report="Overdue and expired",
+        exported_by="=cmd|' /C calc'!A0 (evil)",
+        exported_at=timezone.localtime(),
+        filters=(("Unit", "=EVIL()"), ("Status", "Overdue, Expired")),
+    )
+    preamble = about.csv_preamble()
+    lines = list(csv.reader(io.StringIO(preamble)))
+    assert len(preamble.splitlines()) == ABOUT_CSV_LINES
+    assert lines[0] == ["Report", "Overdue and expired"]
+    assert lines[1] == ["Exported by", "'=cmd|' /C calc'!A0 (evil)"]
+    assert lines[3] == ["Filters", "Unit: =EVIL(); Status: Overdue, Expired"]  # starts with a letter: safe
+    assert lines[4] == []
+    # A program reads the table after skipping the constant preamble.
+    table = preamble + "a,b\r\n1,2\r\n"
+    reader = csv.reader(io.StringIO(table))
+    for _skipped in range(ABOUT_CSV_LINES):
+        next(reader)
+    assert list(reader) == [["a", "b"], ["1", "2"]]
+
+
+def test_no_filters_say_none_and_times_carry_their_offset():
+    moment = timezone.localtime()
+    about = ExportAbout(report="R", exported_by="x", exported_at=moment)
+    assert about.filters_text == "None"
+    assert datetime.datetime.fromisoformat(about.rows()[2][1]) == moment.replace(microsecond=0)
+
+
+@pytest.mark.parametrize(
+    ("report", "title"),
+    [
+        ("Overdue and expired", "Overdue and expired"),
+        ("Record of learning: PC Smith", "Record of learning  PC Smith"),
+        ("A/B [test]?*", "A B  test"),
+        ("x" * 40, "x" * 31),
+        ("???", "Report"),
+    ],
+)
+def test_sheet_titles_follow_excels_rules(report, title):
+    assert sheet_title(report) == title
+
+
+class FakeView:
+    def __init__(self, filename, scope=""):
+        self.filename = filename
+        self.scope = scope
+
+    def get_filename(self):
+        return self.filename
+
+    def get_export_scope(self):
+        return self.scope
+
+
+def test_file_names_say_the_report_the_scope_and_the_day():
+    today = f"{timezone.localdate():%Y-%m-%d}"
+    assert scoped_filename(FakeView("overdue-training-2026-01-31", "Team A"), "csv") == (
+        "overdue-training-team-a-2026-01-31.csv"
+    )
+    assert scoped_filename(FakeView("exemptions"), "xlsx") == f"exemptions-{today}.xlsx"
+    assert scoped_filename(FakeView("exemptions", "North Command"), "xlsx") == f"exemptions-north-command-{today}.xlsx"
+
+
+@pytest.mark.django_db
+def test_an_index_view_export_keeps_a_bare_csv_but_its_xlsx_says_what_it_is(client_as, people):
+    client = client_as("administrator")
+    response = client.get("/admin/unit_history/", {"export": "csv"})
+    assert (
+        response["Content-Disposition"] == f'attachment; filename="unit-history-{timezone.localdate():%Y-%m-%d}.csv"'
+    )
+    first = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()[0]
+    assert first.startswith("Person,")
+    about, workbook = read_xlsx(client.get("/admin/unit_history/", {"export": "xlsx", "q": "7210"}))
+    assert workbook.sheetnames[1] == "About this export"
+    assert workbook.sheetnames[0] != "Sheet1"
+    assert about["Exported by"].endswith("(administrator)")
+    assert about["Filters"] == "Search: 7210"
+
+
+@pytest.mark.django_db
+def test_report_exports_say_who_when_and_which_filters(client_as, people, org, hate_crime):
+    RequirementFactory(course=hate_crime, targets=[unit_target(org.team_a)])
+    client = client_as("administrator")
+    response = client.get(
+        reverse("compliance_reports:officers"),
+        {"export": "csv", "unit": org.team_a.pk, "next_due_after": "2020-01-02", "expiring": "false"},
+    )
+    about, _rows = read_csv(response)
+    assert about["Filters"] == "Unit (with its sub-units): Team A; Due between: from 2 January 2020; Expiring soon: No"
+    assert "training-status-team-a-" in response["Content-Disposition"]
+
+
+def test_booleans_export_as_yes_and_no():
+    view = SpreadsheetExportMixin()
+    view.custom_field_preprocess = {}
+    assert view.preprocess_field_value("active", True, "csv") == "Yes"
+    assert view.preprocess_field_value("active", False, "xlsx") == "No"

@@ -1,6 +1,6 @@
 from django import template
 
-from ..status import TAG_COLOURS, Status
+from ..status import ADMIN_TAG_COLOURS, TAG_COLOURS, Status
 
 register = template.Library()
 
@@ -13,3 +13,9 @@ def status_colour(status: str) -> str:
 @register.filter
 def status_label(status: str) -> str:
     return dict(Status.choices).get(status, status)
+
+
+@register.filter
+def admin_tag_colour(status: str) -> str:
+    """The admin tag colour of a status (``app-tag--<colour>``, core/static/core/admin.css)."""
+    return ADMIN_TAG_COLOURS.get(status, "grey")

@@ -226,6 +226,10 @@ TASKS = {
 
 COMPLIANCE_XLSX_SYNC_MAX_ROWS = int(os.environ.get("COMPLIANCE_XLSX_SYNC_MAX_ROWS", "5000"))
 COMPLIANCE_EXPORT_RETENTION_HOURS = int(os.environ.get("COMPLIANCE_EXPORT_RETENTION_HOURS", "24"))
+# The compliance summary's red/amber/green reading (issue 12): green from this share compliant
+# (per cent), amber from the second, red below it.
+COMPLIANCE_GREEN_FROM_PERCENT = int(os.environ.get("COMPLIANCE_GREEN_FROM_PERCENT", "95"))
+COMPLIANCE_AMBER_FROM_PERCENT = int(os.environ.get("COMPLIANCE_AMBER_FROM_PERCENT", "80"))
 
 # Grants (docs/security.md §1): an exemption ends at most EXEMPTION_MAX_MONTHS ahead; an
 # officer's reasonable adjustments on any one quiz add up to at most these. Environment

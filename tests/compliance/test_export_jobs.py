@@ -3,7 +3,6 @@ Big XLSX exports are prepared in the background (ExportJob + the build_export ta
 manager is told, the file is exact, only they can download it, and it is deleted in time.
 """
 
-import csv
 import datetime
 import io
 
@@ -22,6 +21,7 @@ from compliance.models import ExportJob, ExportStatus
 from core.storage import private_storage
 from tests.compliance.conftest import record_completion
 from tests.conftest import ROLE_NAMES
+from tests.exports import csv_table
 
 pytestmark = pytest.mark.django_db
 HEADINGS = [
@@ -44,7 +44,7 @@ def sheet_rows(data: bytes) -> list[list]:
 
 
 def csv_rows(response) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    return csv_table(response)
 
 
 @pytest.fixture
@@ -72,7 +72,27 @@ def test_a_big_xlsx_becomes_a_job_and_the_manager_is_told(client_as, people, job
     content = page.content.decode()
     assert f'href="{reverse("compliance_reports:export_download", args=[job.pk])}"' in content
     assert f"Download {job.filename}" in content
-    assert job.filename == f"training-status-{timezone.localdate():%Y-%m-%d}.xlsx"
+    assert job.filename == f"training-status-team-a-{timezone.localdate():%Y-%m-%d}.xlsx"
+
+
+def test_the_prepared_file_says_who_asked_when_and_with_which_filters(
+    client_as, people, required, hate_crime, settings, django_capture_on_commit_callbacks
+):
+    settings.COMPLIANCE_XLSX_SYNC_MAX_ROWS = 0
+    client = client_as("manager_of_unit")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(reverse("compliance_reports:expiring"), {"export": "xlsx", "course": hate_crime.pk, "rank": "PC"})
+    job = ExportJob.objects.get()
+    assert job.status == ExportStatus.READY
+    assert job.filename == f"expiring-training-team-a-{timezone.localdate():%Y-%m-%d}.xlsx"
+    with job.file.open("rb") as file:
+        workbook = openpyxl.load_workbook(io.BytesIO(file.read()))
+    assert workbook.sheetnames == ["Expiring soon", "About this export"]
+    about = dict(workbook["About this export"].iter_rows(values_only=True))
+    assert about["Report"] == "Expiring soon"
+    assert about["Exported by"] == f"{people['manager_of_unit'].display_name} (manager_of_unit)"
+    assert about["Filters"] == "Course: Hate crime; Rank or role: Police Constable; Expiring within: 30 days"
+    assert abs(datetime.datetime.fromisoformat(about["Exported at"]) - timezone.now()) < datetime.timedelta(minutes=5)
 
 
 def test_the_manager_sees_the_message_that_it_is_being_prepared(client_as, required, low_threshold):

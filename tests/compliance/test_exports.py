@@ -3,7 +3,6 @@ Exports beyond the officer lists: the record of learning (for the officer and th
 managers) and the chart tables, each as CSV and XLSX, exact and scoped.
 """
 
-import csv
 import io
 
 import openpyxl
@@ -14,12 +13,13 @@ from django.utils import timezone
 from courses import services as course_services
 from courses.models import ModulePage
 from tests.conftest import ROLE_NAMES
+from tests.exports import csv_table, read_csv, read_xlsx
 
 pytestmark = pytest.mark.django_db
 
 
 def csv_rows(response) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
+    return csv_table(response)
 
 
 def xlsx_rows(response) -> list[list]:
@@ -70,9 +70,16 @@ def test_the_record_of_learning_exports_name_the_revision_seen_in_csv_and_xlsx(c
     assert csv_response["Content-Disposition"].startswith(
         f'attachment; filename="record-of-learning-{people["officer"].warrant_number}-'
     )
-    assert csv_rows(csv_response) == [headings, expected_row]
+    about, rows = read_csv(csv_response)
+    assert rows == [headings, expected_row]
+    assert about["Report"] == "Record of learning"
+    assert about["Filters"] == f"Person: {people['officer'].display_name}"
 
-    xlsx = xlsx_rows(client.get(url, {"export": "xlsx"}))
+    xlsx_response = client.get(url, {"export": "xlsx"})
+    about, workbook = read_xlsx(xlsx_response)
+    assert workbook.sheetnames == ["Record of learning", "About this export"]
+    assert about["Exported by"] == f"{people['manager_of_unit'].display_name} (manager_of_unit)"
+    xlsx = [[cell if cell is not None else "" for cell in row] for row in workbook.active.iter_rows(values_only=True)]
     assert xlsx[0] == headings
     assert xlsx[1][1:4] == expected_row[1:4]
     assert xlsx[1][4] == completion.valid_until
@@ -100,6 +107,13 @@ def test_chart_tables_export_exactly_what_the_page_shows(client_as, required, ex
     months = client.get(reverse("compliance_reports:charts"), {"export": export, "table": "months"})
     read = csv_rows if export == "csv" else xlsx_rows
     unit_rows, month_rows = read(units), read(months)
+    if export == "csv":
+        assert (
+            read_csv(client.get(reverse("compliance_reports:charts"), {"export": "csv", "table": "units"}))[0][
+                "Filters"
+            ]
+            == "Table: Compliance by unit"
+        )
 
     assert unit_rows[0] == ["Unit", "Compliant", "Required", "Compliant (%)"]
     assert [[str(value) for value in row] for row in unit_rows[1:]] == [

@@ -1,10 +1,7 @@
 """Managers' reports: scoped from every direction, exact exports, bounded queries."""
 
-import csv
 import datetime
-import io
 
-import openpyxl
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -17,6 +14,7 @@ from accounts.models import User
 from compliance.factories import RequirementFactory, unit_target
 from courses.models import CourseCompletion
 from tests.compliance.conftest import record_completion
+from tests.exports import read_csv, read_xlsx
 
 pytestmark = pytest.mark.django_db
 day = datetime.timedelta(days=1)
@@ -49,11 +47,11 @@ def test_every_report_and_export_shows_exactly_the_people_in_scope(client_as, pe
         html = client.get(reverse(f"compliance_reports:{report}")).content.decode()
         exported = b"".join(client.get(reverse(f"compliance_reports:{report}"), {"export": "csv"}).streaming_content)
         for role_name in hidden:
-            assert escape(people[role_name].display_name) not in html
-            assert people[role_name].display_name.encode() not in exported
+            assert escape(people[role_name].get_full_name()) not in html
+            assert people[role_name].get_full_name().encode() not in exported
     officers = client.get(reverse("compliance_reports:officers")).content.decode()
     for role_name in sees:
-        assert escape(people[role_name].display_name) in officers
+        assert escape(people[role_name].get_full_name()) in officers
 
 
 def test_editing_ids_in_the_url_cannot_widen_the_scope(client_as, people, org, required):
@@ -114,8 +112,14 @@ def test_officer_list_csv_is_exact(client_as, people, required, hate_crime):
         reverse("compliance_reports:officers"), {"export": "csv", "course": hate_crime.pk}
     )
     assert response.streaming
-    assert response["Content-Disposition"] == f'attachment; filename="training-status-{today:%Y-%m-%d}.csv"'
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    # Named for the report, the scope (the manager's unit) and the day.
+    assert response["Content-Disposition"] == f'attachment; filename="training-status-team-a-{today:%Y-%m-%d}.csv"'
+    about, rows = read_csv(response)
+    assert about["Report"] == "Officers' training status"
+    assert about["Exported by"] == f"{people['manager_of_unit'].display_name} (manager_of_unit)"
+    assert about["Filters"] == "Course: Hate crime"
+    exported_at = datetime.datetime.fromisoformat(about["Exported at"])
+    assert abs(exported_at - timezone.now()) < datetime.timedelta(minutes=5)
     officer = people["officer"]
     completed_on = today - 350 * day
     assert rows[0] == [
@@ -134,7 +138,7 @@ def test_officer_list_csv_is_exact(client_as, people, required, hate_crime):
         [
             [
                 officer.warrant_number,
-                officer.display_name,
+                officer.display_name,  # the export keeps the whole name, as a record names an officer
                 "Police Constable",
                 "Team A",
                 "Hate crime",
@@ -161,17 +165,36 @@ def test_officer_list_csv_is_exact(client_as, people, required, hate_crime):
     )
 
 
-def test_officer_list_xlsx(client_as, required):
-    response = client_as("administrator").get(reverse("compliance_reports:officers"), {"export": "xlsx"})
-    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
-    rows = list(sheet.iter_rows(values_only=True))
+def test_officer_list_xlsx(client_as, people, required):
+    response = client_as("administrator").get(
+        reverse("compliance_reports:officers"), {"export": "xlsx", "status": ["overdue", "exempt"]}
+    )
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="training-status-all-units-{timezone.localdate():%Y-%m-%d}.xlsx"'
+    )
+    about, workbook = read_xlsx(response)
+    # The rows on a sheet named after the report, then what the export is.
+    assert workbook.sheetnames == ["Officers' training status", "About this export"]
+    assert about["Report"] == "Officers' training status"
+    assert about["Exported by"].endswith("(administrator)")
+    assert about["Filters"] == "Status: Overdue, Exempt"
+    rows = list(workbook.worksheets[0].iter_rows(values_only=True))
     assert rows[0][:2] == ("Warrant number", "Name")
-    assert len(rows) == 1 + 4 + 2  # four people for hate crime, two in Team A for the Judaism guide
+    assert {row[5] for row in rows[1:]} <= {"Overdue", "Exempt"}
+
+    everything = client_as("administrator").get(reverse("compliance_reports:officers"), {"export": "xlsx"})
+    about, workbook = read_xlsx(everything)
+    assert about["Filters"] == "None"
+    assert workbook.worksheets[0].max_row == 1 + 4 + 2  # four people for hate crime, two in Team A for Judaism
 
 
 def test_summary_csv_is_exact(client_as, org, required):
     response = client_as("manager_of_unit").get(reverse("compliance_reports:summary"), {"export": "csv"})
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="compliance-summary-team-a-{timezone.localdate():%Y-%m-%d}.csv"'
+    )
+    about, rows = read_csv(response)
+    assert about["Report"] == "Compliance summary"
     assert rows == [
         [
             "Unit",
@@ -179,14 +202,15 @@ def test_summary_csv_is_exact(client_as, org, required):
             "People required",
             "Compliant",
             "Compliant (%)",
+            "Rating",
             "Overdue or expired",
             "Expiring soon",
             "Due soon",
         ],
-        ["Team A", "Hate crime", "2", "2", "100", "0", "1", "0"],
-        ["Team A", "Judaism guide", "2", "0", "0", "0", "0", "2"],
-        ["Team A night section", "Hate crime", "0", "0", "", "0", "0", "0"],
-        ["Team A night section", "Judaism guide", "0", "0", "", "0", "0", "0"],
+        ["Team A", "Hate crime", "2", "2", "100", "green", "0", "1", "0"],
+        ["Team A", "Judaism guide", "2", "0", "0", "red", "0", "0", "2"],
+        ["Team A night section", "Hate crime", "0", "0", "", "", "0", "0", "0"],
+        ["Team A night section", "Judaism guide", "0", "0", "", "", "0", "0", "0"],
     ]
 
 

@@ -1,14 +1,12 @@
 """The item-analysis report: figures on a known data set, the quiz chooser, exports, access."""
 
-import csv
-import io
-
 import pytest
 from django.urls import reverse
 
 from accounts.factories import UserFactory
 from quizzes import services
 from quizzes.factories import QuizPageFactory
+from tests.exports import csv_table
 from tests.quizzes.conftest import form_data
 
 pytestmark = pytest.mark.django_db
@@ -77,7 +75,7 @@ def test_item_analysis_waits_for_a_quiz_to_be_chosen(client_as, analysed, quiz_c
 
 def test_item_analysis_exports(client_as, analysed):
     response = client_as("trainer").get(ITEM_ANALYSIS, {"quiz": analysed.pk, "export": "csv"})
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
+    rows = csv_table(response)  # after the preamble every report's CSV starts with (tests/exports.py)
     assert rows[0] == [
         "Question",
         "Type",
