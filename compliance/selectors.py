@@ -184,7 +184,8 @@ class Cell:
 
     @property
     def percent(self) -> int | None:
-        return round(100 * self.compliant / self.total) if self.total else None
+        # Floored: "100 %" only when everyone is compliant, and a cell is green only once it has reached the mark.
+        return 100 * self.compliant // self.total if self.total else None
 
 
 @dataclass
@@ -320,7 +321,7 @@ class Point:
 
     @classmethod
     def of(cls, day: datetime.date, compliant: int, total: int) -> Point:
-        return cls(day, round(100 * compliant / total) if total else None, compliant, total)
+        return cls(day, 100 * compliant // total if total else None, compliant, total)
 
 
 def month_ends(today: datetime.date, months: int = 12) -> list[datetime.date]:

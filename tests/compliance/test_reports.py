@@ -354,3 +354,12 @@ def test_report_queries_do_not_grow_with_officers_units_or_courses(
     small = queries_for(client, url, data)
     grow(org, hate_crime, judaism, officers=60, units=6, courses=3)
     assert (small, queries_for(client, url, data)) == (pinned, pinned)
+
+
+def test_a_summary_cell_reads_100_percent_only_when_everyone_is_compliant():
+    from compliance.selectors import Cell
+
+    assert Cell(total=400, compliant=399, overdue=1, expiring=0, due_soon=0).percent == 99
+    assert Cell(total=400, compliant=400, overdue=0, expiring=0, due_soon=0).percent == 100
+    assert Cell(total=20, compliant=19, overdue=1, expiring=0, due_soon=0).percent == 95  # exactly the green mark
+    assert Cell(total=1000, compliant=949, overdue=51, expiring=0, due_soon=0).percent == 94  # not yet green
