@@ -18,7 +18,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import FileResponse, Http404, HttpRequest, QueryDict
+from django.http import Http404, HttpRequest, QueryDict
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -37,7 +37,7 @@ from accounts.models import Rank, User
 from audit.models import Action
 from audit.services import record_event
 from core.reports import ReportPermissionMixin
-from core.spreadsheets import ExportAbout, safe_csv_row, scoped_filename, sheet_title
+from core.spreadsheets import ExportAbout, safe_csv_row, scoped_filename, sheet_title, xlsx_response
 
 from . import selectors
 from .columns import DaysOverdueColumn, LabelledColumn, NameColumn, StatusTagColumn, day, percent_text, person_name
@@ -405,13 +405,7 @@ class OfficerStatusReportView(CompliancePermissionMixin, KeysetPaginationMixin, 
         self.audit_export(len(rows))
         output = io.BytesIO()
         write_xlsx(self.export_headings_list(), export_rows(rows), output, about=self.export_about())
-        output.seek(0)
-        return FileResponse(
-            output,
-            as_attachment=True,
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            filename=scoped_filename(self, "xlsx"),
-        )
+        return xlsx_response(self, output)
 
     def export_in_background(self):
         from .exports import request_export

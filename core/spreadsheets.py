@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.http import FileResponse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
@@ -237,7 +238,7 @@ def patch_wagtail_exports() -> None:
     what it is (the CSV preamble for reports, the XLSX sheets) and carry a scoped, dated file
     name (idempotent).
     """
-    from django.http import FileResponse, StreamingHttpResponse
+    from django.http import StreamingHttpResponse
     from wagtail.admin.views.mixins import ExcelDateFormatter, SpreadsheetExportMixin
 
     original = SpreadsheetExportMixin.preprocess_field_value
@@ -278,13 +279,7 @@ def patch_wagtail_exports() -> None:
     def write_xlsx_response(self, queryset):
         output = io.BytesIO()
         self.write_xlsx(queryset, output)
-        output.seek(0)
-        return FileResponse(
-            output,
-            as_attachment=True,
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            filename=scoped_filename(self, "xlsx"),
-        )
+        return xlsx_response(self, output)
 
     def write_csv_response(self, queryset):
         response = StreamingHttpResponse(self.stream_csv(queryset), content_type="text/csv")
@@ -308,3 +303,14 @@ def patch_wagtail_exports() -> None:
     SpreadsheetExportMixin.write_xlsx = write_xlsx
     SpreadsheetExportMixin.write_xlsx_response = write_xlsx_response
     SpreadsheetExportMixin.write_csv_response = write_csv_response
+
+
+def xlsx_response(view, output: io.BytesIO) -> FileResponse:
+    """A workbook written to ``output`` as the view's download, named for its scope."""
+    output.seek(0)
+    return FileResponse(
+        output,
+        as_attachment=True,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        filename=scoped_filename(view, "xlsx"),
+    )

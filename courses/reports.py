@@ -4,11 +4,8 @@ the next 30 days. Content built on guidance that changes (hate incident recordin
 offences) must be checked on time; this is where trainers see what is due.
 """
 
-import datetime
-
 import django_filters
-from django.db.models import Case, CharField, Q, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, CharField, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -17,6 +14,8 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
 from core.reports import ReportPermissionMixin
+
+from .selectors import pages_due_for_review
 
 DUE_SOON_DAYS = 30
 REPORT_PERMISSION = "courses.view_content_review_report"
@@ -84,11 +83,8 @@ class ContentReviewReportView(ReportPermissionMixin, ReportView):
 
     def get_queryset(self):
         today = timezone.localdate()
-        horizon = today + datetime.timedelta(days=DUE_SOON_DAYS)
         return (
-            Page.objects.filter(Q(coursepage__isnull=False) | Q(modulepage__isnull=False))
-            .annotate(review_by=Coalesce("coursepage__review_by", "modulepage__review_by"))
-            .filter(review_by__lte=horizon)
+            pages_due_for_review(today=today, horizon_days=DUE_SOON_DAYS)
             .annotate(
                 review_status=Case(
                     When(review_by__lt=today, then=Value(ReviewStatus.OVERDUE)),

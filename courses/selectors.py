@@ -6,13 +6,14 @@ number of queries, however many modules, courses or officers there are (pinned i
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import CharField, Exists, F, OuterRef, Q
-from django.db.models.functions import Length, Substr
+from django.db.models import BooleanField, CharField, Count, Exists, ExpressionWrapper, F, OuterRef, Q
+from django.db.models.functions import Coalesce, Length, Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, PageViewRestriction
@@ -507,23 +508,23 @@ class ReviewDue:
     due_soon: int
 
 
+def pages_due_for_review(*, today: datetime.date, horizon_days: int) -> models.QuerySet[Page]:
+    """Courses and modules whose review-by date (annotated ``review_by``) is before ``today + horizon_days``."""
+    horizon = today + datetime.timedelta(days=horizon_days)
+    return (
+        Page.objects.filter(Q(coursepage__isnull=False) | Q(modulepage__isnull=False))
+        .annotate(review_by=Coalesce("coursepage__review_by", "modulepage__review_by"))
+        .filter(review_by__lte=horizon)
+    )
+
+
 def content_due_for_review(*, today, horizon_days: int, limit: int) -> ReviewDue:
     """
     Courses and modules whose review-by date is before ``today + horizon_days``, soonest first
     (the "Content due for review" report's rows), in two queries: the counts, and the first
     ``limit`` rows with their course's title.
     """
-    import datetime
-
-    from django.db.models import BooleanField, Count, ExpressionWrapper
-    from django.db.models.functions import Coalesce
-
-    horizon = today + datetime.timedelta(days=horizon_days)
-    due = (
-        Page.objects.filter(Q(coursepage__isnull=False) | Q(modulepage__isnull=False))
-        .annotate(review_by=Coalesce("coursepage__review_by", "modulepage__review_by"))
-        .filter(review_by__lte=horizon)
-    )
+    due = pages_due_for_review(today=today, horizon_days=horizon_days)
     counts = due.aggregate(overdue=Count("pk", filter=Q(review_by__lt=today)), total=Count("pk"))
     parent_title = Page.objects.filter(path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen))
     rows = (
