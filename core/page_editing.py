@@ -1,5 +1,5 @@
 """
-The page editor in the platform's words (issue 12, point 5; decision 52-admin). Wagtail's
+The page editor in the platform's words (issue 12, point 5; decision 55). Wagtail's
 help texts speak of "the public" and "search engines"; most pages here need sign-in and are
 read by officers. Every page class gets these through ``PlatformPagePanelsMixin`` (part of
 ``core.pages.LeanPageMixin``), without a migration: the model fields keep Wagtail's texts,

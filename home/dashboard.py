@@ -1,5 +1,5 @@
 """
-The admin dashboard per role (issue 12, points 5 and 6; decision 52-admin). Wagtail's
+The admin dashboard per role (issue 12, points 5 and 6; decision 55). Wagtail's
 ``construct_homepage_panels`` hook hands over its own panels; ``arrange`` keeps those a
 viewer can use and adds the platform's:
 

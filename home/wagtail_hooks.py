@@ -1,5 +1,5 @@
 """
-The admin as the platform's, not Wagtail's (issue 12, points 5 and 6; decision 52-admin):
+The admin as the platform's, not Wagtail's (issue 12, points 5 and 6; decision 55):
 no links to Wagtail's editor guide or release notes, and a dashboard per role
 (``home/dashboard.py``).
 """

@@ -134,7 +134,7 @@ def eligibility(
 ) -> Eligibility:
     """
     Whether the officer may start an attempt now; ``allowance`` if already known. A pass
-    that stands closes the quiz (decision 52-quizzes): another attempt could only use up an
+    that stands closes the quiz (decision 56): another attempt could only use up an
     attempt, or under "last attempt counts" undo the pass.
     """
     now = now or timezone.now()

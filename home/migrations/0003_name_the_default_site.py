@@ -1,6 +1,6 @@
 """
 Name the sites created without a name (``0002_create_pages`` made "localhost"): Wagtail shows
-a site's hostname wherever it has no name (decision 52-admin). The name is the platform's
+a site's hostname wherever it has no name (decision 55). The name is the platform's
 (Settings → Platform) when one is set, else the default.
 """
 

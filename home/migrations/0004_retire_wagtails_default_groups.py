@@ -1,6 +1,6 @@
 """
 Retire the "Moderators" and "Editors" groups that Wagtail creates on every new install
-(decision 52-admin): they stood beside the platform's roles (accounts/roles.py) in the
+(decision 55): they stood beside the platform's roles (accounts/roles.py) in the
 group list, with page permissions over the whole tree that no role should have.
 
 - Their members, if any, keep the same kind of work: Moderators join "Content approvers",

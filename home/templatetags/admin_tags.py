@@ -1,5 +1,5 @@
 """
-What the Wagtail admin's templates need from the platform (decision 52-admin): the names
+What the Wagtail admin's templates need from the platform (decision 55): the names
 it is branded with, and whether a page is for signed-in people only.
 """
 

@@ -45,7 +45,7 @@ class ReviewWhen(models.TextChoices):
 
 
 class Grading(models.TextChoices):
-    """Which of an officer's finished attempts is their result (decision 52-quizzes)."""
+    """Which of an officer's finished attempts is their result (decision 56)."""
 
     HIGHEST = "highest", _("The highest score counts")
     FIRST_PASS = "first_pass", _("The first pass counts")

@@ -1,6 +1,6 @@
 """
 Which attempt counts (the quiz's grading method), and what a pass or a fail leaves the officer
-able to do next (issue 12 points 8 and 9; decision 52-quizzes).
+able to do next (issue 12 points 8 and 9; decision 56).
 """
 
 import datetime
