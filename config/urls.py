@@ -22,6 +22,9 @@ urlpatterns = [
     path("search/", include("courses.urls")),
     path("record/", include("compliance.urls")),
     path("quizzes/", include("quizzes.urls")),
+    path("certificates/", include("certificates.urls")),
+    path("notifications/", include("notifications.urls")),
+    path("feedback/", include("feedback.urls")),
     path("csp-report/", core_views.csp_report, name="csp_report"),
     path("favicon.ico", core_views.favicon, name="favicon"),
 ]

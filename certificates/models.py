@@ -1,0 +1,1 @@
+"""Certificates issued at course completion."""

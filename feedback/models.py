@@ -1,0 +1,1 @@
+"""Officers' ratings of the courses they complete."""

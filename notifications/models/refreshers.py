@@ -1,0 +1,1 @@
+"""Refreshers sent before festivals, dated from the festival-dates calendar."""
