@@ -35,16 +35,17 @@ class TranscriptExport(SpreadsheetExportMixin):
 
     #: The export's title, sheet name and "Report" in its "about" rows.
     page_title = _("Record of learning")
-    list_export = ["date", "what", "course", "provenance", "score", "valid_from", "valid_until", "evidence"]
+    # The period's start and the provenance (issue 13) come last, after the columns people already read.
+    list_export = ["date", "what", "course", "score", "valid_until", "evidence", "valid_from", "provenance"]
     export_headings = {
         "date": _("Date"),
         "what": _("What"),
         "course": _("Course"),
-        "provenance": _("Provenance"),
         "score": _("Score (%)"),
-        "valid_from": _("Valid from"),
         "valid_until": _("Valid until"),
         "evidence": _("Evidence"),
+        "valid_from": _("Valid from"),
+        "provenance": _("Provenance"),
     }
 
     def get_filename(self):

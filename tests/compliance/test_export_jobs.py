@@ -35,6 +35,7 @@ HEADINGS = [
     "Completed",
     "Valid until",
     "Score (%)",
+    "Provenance",
 ]
 
 
