@@ -52,6 +52,8 @@ class Action(models.TextChoices):
     AUDIT_TRAIL_EXPORTED = "audit.exported", _("Audit trail exported")
     PARTNER_APPROVED = "review.partner_approved", _("Partner approved content")
     PARTNER_CHANGES_REQUESTED = "review.partner_changes_requested", _("Partner requested changes")
+    PRIOR_CERTIFICATION_RECORDED = "completion.prior_recorded", _("Prior certification recorded")
+    VALIDITY_RULE_CHANGED = "course.validity_rule_changed", _("Validity rule changed")
 
 
 class AppendOnlyError(Exception):

@@ -409,6 +409,8 @@ class ComplianceState(models.Model):
     completed_at = models.DateTimeField(null=True, blank=True)
     valid_until = models.DateField(null=True, blank=True)
     score = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+    # How that completion came about (``courses.Provenance``), so reports filter on it; "" if none.
+    provenance = models.CharField(max_length=20, blank=True, default="")
     # The due date until first completed, then the day the latest completion runs out
     # (none if it never does); ``sort_due`` is the same with "never" as the largest date, so
     # that (sort_due, id) is a total order for keyset pagination.
@@ -539,3 +541,110 @@ class ComplianceSnapshotFigure(FrozenModel):
 
     def __str__(self):
         return f"{self.snapshot}: {self.unit_name or '–'}, {self.course_id}, {self.rank or '–'}"
+
+
+# Certification periods: prior certifications and changes of validity rule
+
+
+def prior_evidence_path(instance, filename: str) -> str:
+    # A random name: evidence files are served only through a permission-checked view.
+    return f"prior-certification-evidence/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+
+
+class PriorCertification(models.Model):
+    """
+    A completion not taken on the platform, recorded by an administrator: training done
+    elsewhere or on paper (*imported*) or done here outside the platform, such as a
+    classroom session (*recorded by an administrator*). Recording one creates the person's
+    ``courses.CourseCompletion`` (with its own period and provenance) in the same
+    transaction (``compliance.prior.record_prior_certification``); this row keeps what the
+    completion alone cannot: the evidence, the note and who recorded it. Recorded in the
+    admin under Compliance → Prior certifications; never edited afterwards.
+    """
+
+    class Kind(models.TextChoices):
+        IMPORTED = "imported", _("Trained elsewhere or on paper (imported)")
+        RECORDED = "recorded", _("Done here outside the platform, e.g. a classroom session")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="prior_certifications",
+        verbose_name=_("person"),
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("course")
+    )
+    course_title = models.CharField(_("course title"), max_length=255, blank=True)
+    kind = models.CharField(_("what it was"), max_length=20, choices=Kind.choices, default=Kind.IMPORTED)
+    completed_on = models.DateField(_("date completed"))
+    evidence = models.FileField(
+        _("evidence"),
+        upload_to=prior_evidence_path,
+        storage=get_private_storage,
+        blank=True,
+        validators=[FileExtensionValidator(["pdf", "png", "jpg", "jpeg", "docx", "odt"])],
+        help_text=_("Optional: a PDF, image or document, at most 5 MB, such as a scanned certificate."),
+    )
+    note = models.TextField(_("note"), max_length=1000, blank=True)
+    completion = models.OneToOneField(
+        "courses.CourseCompletion",
+        on_delete=models.PROTECT,
+        related_name="prior_certification",
+        verbose_name=_("completion"),
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
+    )
+    recorded_by_name = models.CharField(_("recorded by (as named then)"), max_length=255, blank=True)
+    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("prior certification")
+        verbose_name_plural = _("prior certifications")
+        ordering = ["-recorded_at"]
+
+    def __str__(self):
+        return (
+            str(_("Prior certification #%(pk)s") % {"pk": self.pk}) if self.pk else str(_("New prior certification"))
+        )
+
+
+class RuleChoice(models.TextChoices):
+    NEW_ONLY = "new_only", _("New completions only")
+    RECOMPUTE = "recompute", _("Recompute existing completions")
+
+
+class ValidityRuleChange(models.Model):
+    """
+    One change of a course's validity rule, made through the "Change validity rule" action
+    (``compliance.periods``): who, when, the rule before and after, whether existing
+    completions were recomputed, and what that did. Written once by the action; listed
+    read-only in the admin under Compliance → Validity rule changes.
+    """
+
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("course")
+    )
+    course_title = models.CharField(_("course title"), max_length=255)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("changed by")
+    )
+    changed_by_name = models.CharField(_("changed by (as named then)"), max_length=255, blank=True)
+    changed_at = models.DateTimeField(_("changed"), auto_now_add=True)
+    old_rule = models.JSONField(_("rule before"))
+    new_rule = models.JSONField(_("rule after"))
+    old_rule_text = models.CharField(_("rule before"), max_length=255)
+    new_rule_text = models.CharField(_("rule after"), max_length=255)
+    choice = models.CharField(_("applied to"), max_length=20, choices=RuleChoice.choices)
+    completions_changed = models.PositiveIntegerField(_("completions changed"), default=0)
+    people_expired = models.PositiveIntegerField(_("people who became expired"), default=0)
+    people_renewed = models.PositiveIntegerField(_("people whose training became valid again"), default=0)
+
+    class Meta:
+        verbose_name = _("validity rule change")
+        verbose_name_plural = _("validity rule changes")
+        ordering = ["-changed_at"]
+
+    def __str__(self):
+        return f"{self.course_title}: {self.old_rule_text} → {self.new_rule_text}"

@@ -141,10 +141,24 @@ class OfficerStatusFilterSet(WagtailFilterSet):
     rank = django_filters.ChoiceFilter(field_name="user__rank", choices=Rank.choices, label=_("Rank or role"))
     next_due = django_filters.DateFromToRangeFilter(label=_("Due between"))
     expiring = django_filters.BooleanFilter(label=_("Expiring soon"))
+    provenance = django_filters.ChoiceFilter(
+        choices=selectors.provenance_choices, label=_("Provenance"), method="filter_provenance"
+    )
 
     class Meta:
         model = ComplianceState
         fields = []
+
+    def filter_provenance(self, queryset, name, value):
+        # "Exempt": a requirement met by an exemption; the others: how the latest completion came about.
+        if value == selectors.EXEMPT:
+            return queryset.filter(is_exempt=True)
+        return queryset.filter(provenance=value, is_exempt=False)
+
+
+def provenance_labels() -> dict[str, str]:
+    """Every provenance label by value ("" for no completion), translated once per export."""
+    return {"": "", **{value: str(label) for value, label in selectors.provenance_choices()}}
 
 
 def _unit_name(assignment) -> str:
@@ -168,6 +182,7 @@ EXPORT_VALUES = (
     "completed_at",
     "valid_until",
     "score",
+    "provenance",
 )
 
 
@@ -187,6 +202,7 @@ def export_rows(values: Iterable[tuple]) -> Iterator[tuple]:
     with dictionary look-ups (labels and rank titles are made once per export).
     """
     labels = status_labels()
+    provenances = provenance_labels()
     rank_titles: dict[tuple[str, bool], str] = {}
     zone = timezone.get_current_timezone()
 
@@ -206,6 +222,7 @@ def export_rows(values: Iterable[tuple]) -> Iterator[tuple]:
             completed_at,
             valid_until,
             score,
+            provenance,
         ) in values:
             title = rank_titles.get((rank, detective))
             if title is None:
@@ -226,6 +243,7 @@ def export_rows(values: Iterable[tuple]) -> Iterator[tuple]:
                 completed_at.astimezone(zone).date() if completed_at else None,
                 valid_until,
                 f"{score:.2f}" if score is not None else "",
+                provenances[selectors.EXEMPT if status == Status.EXEMPT else provenance],
             )
 
     return rows()
@@ -319,6 +337,7 @@ class OfficerStatusReportView(CompliancePermissionMixin, KeysetPaginationMixin, 
             "valid_until", label=_("Valid until"), classname="app-nowrap", accessor=lambda a: day(a.valid_until)
         ),
         LabelledColumn("score", label=_("Score"), accessor=lambda a: percent_text(a.score)),
+        LabelledColumn("provenance", label=_("Provenance"), accessor="provenance_label"),
     ]
     list_export = [
         "user.warrant_number",
@@ -331,6 +350,7 @@ class OfficerStatusReportView(CompliancePermissionMixin, KeysetPaginationMixin, 
         "completed_on",
         "valid_until",
         "score_text",
+        "provenance_label",
     ]
     export_headings = {
         "user.warrant_number": _("Warrant number"),
@@ -343,6 +363,7 @@ class OfficerStatusReportView(CompliancePermissionMixin, KeysetPaginationMixin, 
         "completed_on": _("Completed"),
         "valid_until": _("Valid until"),
         "score_text": _("Score (%)"),
+        "provenance_label": _("Provenance"),
     }
 
     def get_filename(self):
@@ -377,7 +398,14 @@ class OfficerStatusReportView(CompliancePermissionMixin, KeysetPaginationMixin, 
         # Two places on every database (SQLite returns subquery decimals unrounded).
         assignment.score_text = f"{assignment.score:.2f}" if assignment.score is not None else ""
         assignment.today = self.window.today
+        assignment.provenance_label = self.provenance_labels[
+            selectors.EXEMPT if assignment.status == Status.EXEMPT else assignment.provenance
+        ]
         return assignment
+
+    @cached_property
+    def provenance_labels(self) -> dict[str, str]:
+        return provenance_labels()
 
     # Exports: rows from values_list, streamed from a server-side cursor
 

@@ -24,10 +24,11 @@ from operator import or_
 from django.db import connections
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from accounts.models import Unit
 from accounts.selectors import can_see_all_training_records, people_visible_to, unit_tree, units_managed_by
-from courses.models import CourseCompletion, CoursePage
+from courses.models import CourseCompletion, CoursePage, Provenance
 
 from .models import Assignment, ComplianceSettings, ComplianceState
 from .status import COMPLIANT, Status, with_status, with_stored_status
@@ -537,25 +538,62 @@ class TranscriptEntry:
     kind: str
     record: object
 
+    @property
+    def provenance(self) -> str:
+        """How it came about: a completion's ``courses.Provenance``, or "exempt" for an exemption."""
+        return self.record.provenance if self.kind == "completion" else EXEMPT
 
-def transcript(person) -> list[TranscriptEntry]:
-    """Every completion and exemption, oldest first, with what each completion rested on."""
+
+#: The provenance an exemption shows (a requirement met by an exemption, not a completion).
+EXEMPT = "exempt"
+
+
+def provenance_choices() -> list[tuple[str, str]]:
+    """Every provenance people can filter on: how completions came about, and exempt."""
+    return [*Provenance.choices, (EXEMPT, gettext_lazy("Exempt"))]
+
+
+def completion_provenance_label(completion) -> str:
+    """ "Completed here (modules read)", "Imported", …: the provenance with how, for completions here."""
+    label = str(completion.get_provenance_display())
+    how = (completion.evidence or {}).get("how")
+    if completion.provenance == Provenance.COMPLETED_HERE and how in HOW_LABELS:
+        return f"{label} ({HOW_LABELS[how]})"
+    return label
+
+
+HOW_LABELS = {"module_read": gettext_lazy("modules read"), "server_scored": gettext_lazy("server-scored")}
+
+
+def transcript(person, *, provenance: str | None = None) -> list[TranscriptEntry]:
+    """
+    Every completion and exemption, oldest first, with what each completion rested on;
+    only those of one ``provenance`` if given (an unknown value filters nothing out).
+    """
     from .models import Exemption
 
-    entries = [
-        TranscriptEntry(completion.completed_at, "completion", completion)
-        for completion in CourseCompletion.objects.filter(user=person)
-        .select_related("course")
-        .prefetch_related("module_versions")
-    ]
-    entries += [
-        TranscriptEntry(
-            timezone.make_aware(datetime.datetime.combine(exemption.starts_on, datetime.time.min)),
-            "exemption",
-            exemption,
-        )
-        for exemption in Exemption.objects.filter(user=person).select_related("requirement__course", "granted_by")
-    ]
+    known = dict(provenance_choices())
+    provenance = provenance if provenance in known else None
+    entries = []
+    if provenance in (None, *Provenance.values):
+        completions = CourseCompletion.objects.filter(user=person)
+        if provenance:
+            completions = completions.filter(provenance=provenance)
+        entries += [
+            TranscriptEntry(completion.completed_at, "completion", completion)
+            for completion in completions.select_related("course", "prior_certification").prefetch_related(
+                "module_versions"
+            )
+        ]
+    if provenance in (None, EXEMPT):
+        entries += [
+            TranscriptEntry(
+                timezone.make_aware(datetime.datetime.combine(exemption.starts_on, datetime.time.min)),
+                "exemption",
+                exemption,
+            )
+            for exemption in Exemption.objects.filter(user=person).select_related("requirement__course", "granted_by")
+        ]
     return sorted(entries, key=lambda entry: entry.when)
 
 

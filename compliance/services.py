@@ -230,6 +230,7 @@ STATE_FIELDS = (
     "completed_at",
     "valid_until",
     "score",
+    "provenance",
     "next_due",
     "sort_due",
     "started",
@@ -286,7 +287,7 @@ def compute_states(assignments, *, today: datetime.date, apps=global_apps) -> di
     for completion in (
         CourseCompletion.objects.filter(user_id__in=user_ids, course_id__in=course_ids)
         .order_by("user_id", "course_id", "-completed_at", "-pk")
-        .values_list("user_id", "course_id", "pk", "completed_at", "valid_until", "score")
+        .values_list("user_id", "course_id", "pk", "completed_at", "valid_until", "score", "provenance")
     ):
         latest.setdefault(completion[:2], completion[2:])
     started = set(
@@ -301,7 +302,9 @@ def compute_states(assignments, *, today: datetime.date, apps=global_apps) -> di
         exemptions[(user_id, requirement_id)].append((starts_on, ends_on))
     states = {}
     for pk, requirement_id, user_id, course_id, assigned_on, due_on, unit_id, unit_path in rows:
-        completion_id, completed_at, valid_until, score = latest.get((user_id, course_id), (None, None, None, None))
+        completion_id, completed_at, valid_until, score, provenance = latest.get(
+            (user_id, course_id), (None, None, None, None, "")
+        )
         next_due = due_on if completion_id is None else valid_until
         pick = pick_exemption(exemptions.get((user_id, requirement_id), ()), today=today)
         states[pk] = {
@@ -316,6 +319,7 @@ def compute_states(assignments, *, today: datetime.date, apps=global_apps) -> di
             "completed_at": completed_at,
             "valid_until": valid_until,
             "score": score,
+            "provenance": provenance,
             "next_due": next_due,
             "sort_due": next_due or datetime.date.max,
             "started": (user_id, course_id) in started,
@@ -503,7 +507,7 @@ def _rebuild_sql(connection, apps) -> tuple[str, list]:
     user_unit, user_active = column("accounts", "User", "unit"), column("accounts", "User", "is_active")
     unit_path = column("accounts", "Unit", "path")
     c = {name: column("courses", "CourseCompletion", name) for name in ("id", "user", "course", "completed_at")}
-    c |= {name: column("courses", "CourseCompletion", name) for name in ("valid_until", "score")}
+    c |= {name: column("courses", "CourseCompletion", name) for name in ("valid_until", "score", "provenance")}
     e = {name: column("courses", "Enrolment", name) for name in ("user", "course", "completed_at", "started_at")}
     x = {name: column("compliance", "Exemption", name) for name in ("user", "requirement")}
     next_due = f"CASE WHEN latest.{c['id']} IS NULL THEN {a['due_on']} ELSE latest.{c['valid_until']} END"
@@ -513,7 +517,7 @@ def _rebuild_sql(connection, apps) -> tuple[str, list]:
                u.{user_unit}, COALESCE(unit.{unit_path}, ''),
                {a["assigned_on"]}, {a["due_on"]},
                latest.{c["id"]}, latest.{c["completed_at"]}, latest.{c["valid_until"]}, latest.{c["score"]},
-               {next_due}, COALESCE({next_due}, %s),
+               COALESCE(latest.{c["provenance"]}, ''), {next_due}, COALESCE({next_due}, %s),
                EXISTS (
                    SELECT 1 FROM {table("courses", "Enrolment")} e
                    WHERE e.{e["user"]} = {a["user"]} AND e.{e["course"]} = {a["course"]}
@@ -524,7 +528,7 @@ def _rebuild_sql(connection, apps) -> tuple[str, list]:
         LEFT JOIN {table("accounts", "Unit")} unit ON unit.{q("id")} = u.{user_unit}
         LEFT JOIN (
             SELECT {c["id"]}, {c["user"]}, {c["course"]}, {c["completed_at"]}, {c["valid_until"]}, {c["score"]},
-                   ROW_NUMBER() OVER (
+                   {c["provenance"]}, ROW_NUMBER() OVER (
                        PARTITION BY {c["user"]}, {c["course"]} ORDER BY {c["completed_at"]} DESC, {c["id"]} DESC
                    ) AS position
             FROM {table("courses", "CourseCompletion")}
@@ -561,7 +565,10 @@ def record_completion(completion) -> int:
         def take(value, column: str, field):
             return Case(When(newer, then=Value(value, output_field=field)), default=F(column))
 
-        fields = {name: ComplianceState._meta.get_field(name) for name in ("completed_at", "valid_until", "score")}
+        fields = {
+            name: ComplianceState._meta.get_field(name)
+            for name in ("completed_at", "valid_until", "score", "provenance")
+        }
         return ComplianceState.objects.filter(user_id=completion.user_id, course_id=completion.course_id).update(
             completion_id=take(
                 completion.pk, "completion_id", ComplianceState._meta.get_field("completion").target_field
@@ -569,6 +576,7 @@ def record_completion(completion) -> int:
             completed_at=take(completion.completed_at, "completed_at", fields["completed_at"]),
             valid_until=take(completion.valid_until, "valid_until", fields["valid_until"]),
             score=take(completion.score, "score", fields["score"]),
+            provenance=take(completion.provenance, "provenance", fields["provenance"]),
             next_due=take(completion.valid_until, "next_due", fields["valid_until"]),
             sort_due=take(completion.valid_until or datetime.date.max, "sort_due", fields["valid_until"]),
             started=Exists(

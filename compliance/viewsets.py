@@ -18,8 +18,9 @@ from core.tables import AbsoluteDateColumn, YesNoColumn
 
 from . import services
 from .exemptions import grant_exemption, withdraw_exemption
-from .forms import ExemptionForm
-from .models import Exemption, Requirement
+from .forms import ExemptionForm, PriorCertificationForm
+from .models import Exemption, PriorCertification, Requirement, ValidityRuleChange
+from .prior import record_prior_certification
 
 
 class SyncAfterSaveMixin:
@@ -134,8 +135,110 @@ class ExemptionViewSet(ScopedToPeopleViewSet):
         return ExemptionForm
 
 
+def _prior_evidence_link(prior):
+    if not prior.evidence:
+        return ""
+    return format_html(
+        '<a href="{}">{}</a>', reverse("compliance_reports:prior_evidence", args=[prior.pk]), _("Evidence")
+    )
+
+
+class PriorCertificationCreateView(GrantCreateView):
+    def grant(self, form):
+        data = form.cleaned_data
+        return record_prior_certification(
+            person=data["user"],
+            course=data["course"],
+            completed_on=data["completed_on"],
+            kind=data["kind"],
+            note=data.get("note", ""),
+            evidence=data.get("evidence"),
+            recorded_by=self.request.user,
+            request=self.request,
+        )
+
+
+class PriorCertificationViewSet(ScopedToPeopleViewSet):
+    """Administrators record prior certifications; they are never edited or deleted here."""
+
+    model = PriorCertification
+    add_view_class = PriorCertificationCreateView
+    name = "prior_certifications"
+    icon = "doc-full-inverse"
+    menu_label = _("Prior certifications")
+    scope_select_related = ("user", "user__unit", "completion")
+    list_display = [
+        Column("person", label=_("Person"), accessor="user.display_name"),
+        "course_title",
+        "kind",
+        AbsoluteDateColumn("completed_on", label=_("Completed")),
+        Column("valid_until", label=_("Valid until"), accessor="completion.valid_until"),
+        Column("recorded_by", label=_("Recorded by"), accessor="recorded_by_name"),
+        Column("evidence", label=_("Evidence"), accessor=_prior_evidence_link),
+    ]
+    list_filter = ["kind", "course"]
+    search_fields = ["user__first_name", "user__last_name", "user__warrant_number", "course_title"]
+    list_export = [
+        "user.display_name",
+        "user.warrant_number",
+        "course_title",
+        "kind",
+        "completed_on",
+        "completion.valid_until",
+        "note",
+        "recorded_by_name",
+        "recorded_at",
+    ]
+    export_headings = {
+        "user.display_name": _("Person"),
+        "user.warrant_number": _("Warrant number"),
+        "completion.valid_until": _("Valid until"),
+    }
+    export_filename = "prior-certifications"
+
+    def get_form_class(self, for_update=False):
+        return PriorCertificationForm
+
+
+class ValidityRuleChangeViewSet(ModelViewSet):
+    """The record of validity rule changes: read-only (each is written by the change action)."""
+
+    model = ValidityRuleChange
+    name = "validity_rule_changes"
+    icon = "time"
+    menu_label = _("Validity rule changes")
+    # Never added or edited here (the permission policy refuses it); Wagtail wants a form anyway.
+    form_fields = ["course_title"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = [
+        "course_title",
+        AbsoluteDateColumn("changed_at", label=_("Changed")),
+        Column("changed_by", label=_("Changed by"), accessor="changed_by_name"),
+        "old_rule_text",
+        "new_rule_text",
+        "choice",
+        "completions_changed",
+        "people_expired",
+    ]
+    list_filter = ["choice", "course"]
+    search_fields = ["course_title", "changed_by_name"]
+    list_export = [
+        "course_title",
+        "changed_at",
+        "changed_by_name",
+        "old_rule_text",
+        "new_rule_text",
+        "choice",
+        "completions_changed",
+        "people_expired",
+        "people_renewed",
+    ]
+    export_filename = "validity-rule-changes"
+
+
 class ComplianceViewSetGroup(ModelViewSetGroup):
     menu_label = _("Compliance")
     menu_icon = "tasks"
     menu_order = 230
-    items = (RequirementViewSet, ExemptionViewSet)
+    items = (RequirementViewSet, ExemptionViewSet, PriorCertificationViewSet, ValidityRuleChangeViewSet)

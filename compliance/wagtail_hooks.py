@@ -2,14 +2,15 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from core.reports import Report, register_reports
 
 from . import reports, selectors
-from .models import Exemption
-from .views import ExportListView, TranscriptView, download_export
+from .models import Exemption, PriorCertification, ValidityRuleChange
+from .views import ExportListView, TranscriptView, ValidityRuleView, download_export, prior_evidence
 from .viewsets import ComplianceViewSetGroup
 
 
@@ -24,6 +25,32 @@ class ExemptionPermissionPolicy(ModelPermissionPolicy):
 
 
 register_permission_policy(Exemption, ExemptionPermissionPolicy(Exemption))
+
+
+class RecordOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Prior certifications and validity rule changes are records: added (or written by an action), never edited."""
+
+    def user_has_permission(self, user, action):
+        return action not in ("change", "delete") and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(PriorCertification, RecordOnlyPermissionPolicy(PriorCertification))
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Validity rule changes are written only by the change action (``compliance.periods``)."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(ValidityRuleChange, ReadOnlyPermissionPolicy(ValidityRuleChange))
 
 
 @hooks.register("register_admin_viewset")
@@ -58,6 +85,8 @@ register_reports(
     urls=[
         path("people/<int:user_id>/", TranscriptView.as_view(), name="transcript"),
         path("exports/<int:pk>/download/", download_export, name="export_download"),
+        path("courses/<int:page_id>/validity/", ValidityRuleView.as_view(), name="validity_rule"),
+        path("prior-certifications/<int:pk>/evidence/", prior_evidence, name="prior_evidence"),
     ],
 )
 
@@ -88,3 +117,29 @@ class CompliancePanel(Component):
 def add_compliance_panel(request, panels):
     if request.user.has_perm(reports.REPORT_PERMISSION):
         panels.append(CompliancePanel(request))
+
+
+def _validity_rule_button(page, user, priority):
+    from courses.models import CoursePage
+
+    from .periods import may_change_rule
+
+    page = page.specific_deferred if type(page) is not CoursePage else page
+    if isinstance(page, CoursePage) and may_change_rule(user, page):
+        yield Button(
+            _("Change validity rule"),
+            reverse("compliance_reports:validity_rule", args=[page.pk]),
+            icon_name="time",
+            priority=priority,
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def validity_rule_header_button(page, user, view_name=None, next_url=None):
+    """On a course's editor header menu: the recorded way to change its validity rule."""
+    yield from _validity_rule_button(page, user, priority=66)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def validity_rule_listing_button(page, user, next_url=None):
+    yield from _validity_rule_button(page, user, priority=55)

@@ -29,6 +29,7 @@ from .models import (
     ModulePage,
     ModuleProgress,
     ModuleVersion,
+    Provenance,
 )
 from .selectors import live_children_by_course, renewal_open
 from .signals import course_completed, course_started
@@ -360,6 +361,8 @@ def _complete_course(*, enrolment: Enrolment, when, course=None, children=None) 
     if not applicable or not all(result.met for result in applicable.values()):
         return None
     course = course or CoursePage.objects.get(pk=enrolment.course_id)
+    valid_from, valid_until = course.validity_rule.period(timezone.localdate(when))
+    score = next((result.score for result in applicable.values() if result.score is not None), None)
     record = CourseCompletion.objects.create(
         enrolment=enrolment,
         user_id=enrolment.user_id,
@@ -367,9 +370,13 @@ def _complete_course(*, enrolment: Enrolment, when, course=None, children=None) 
         course_title=course.title,
         course_revision_id=course.live_revision_id,
         completed_at=when,
-        valid_until=CourseCompletion.valid_until_for(timezone.localdate(when), course.validity_months),
-        score=next((result.score for result in applicable.values() if result.score is not None), None),
-        evidence={key: result.evidence for key, result in applicable.items()},
+        valid_from=valid_from,
+        valid_until=valid_until,
+        provenance=Provenance.COMPLETED_HERE,
+        score=score,
+        # Which kind of "completed here": a score the server computed, or modules read.
+        evidence={key: result.evidence for key, result in applicable.items()}
+        | {"how": "server_scored" if score is not None else "module_read"},
     )
     version_ids = (
         ModuleProgress.objects.filter(enrolment=enrolment, completed_version__isnull=False)

@@ -6,11 +6,15 @@ Views of records about a person are also checked by id in tests/quizzes/test_sco
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import UnitMembership
 from compliance.factories import ExemptionFactory, RequirementFactory, unit_target
+from compliance.periods import change_validity_rule
+from compliance.prior import record_prior_certification
 from courses.factories import CoursePageFactory
 from courses.models import CourseCataloguePage
+from courses.periods import ValidityRule
 from quizzes.factories import QuestionCategoryFactory, QuestionFactory
 from tests.conftest import ROLE_NAMES
 
@@ -70,6 +74,20 @@ ACCESS = [
     ("wagtailsnippets_quizzes_questioncategory", "edit", TRAINERS),
     ("wagtailsnippets_quizzes_questioncategory", "delete", ADMIN),
     ("courses_reports", "content_review", TRAINERS),
+    # Prior certifications: recorded by administrators, never edited or deleted (issue 13).
+    ("prior_certifications", "index", ADMIN),
+    ("prior_certifications", "add", ADMIN),
+    ("prior_certifications", "inspect", ADMIN),
+    ("prior_certifications", "edit", NOBODY),
+    ("prior_certifications", "delete", NOBODY),
+    # Validity rule changes: written by the change action, read by trainers and administrators.
+    ("validity_rule_changes", "index", TRAINERS),
+    ("validity_rule_changes", "inspect", TRAINERS),
+    ("validity_rule_changes", "add", NOBODY),
+    ("validity_rule_changes", "edit", NOBODY),
+    ("validity_rule_changes", "delete", NOBODY),
+    # The action itself: whoever may edit the course.
+    ("compliance_reports", "validity_rule", TRAINERS),
 ]
 
 
@@ -89,6 +107,17 @@ def objects(people, org):
         ).pk,
         "wagtailsnippets_quizzes_question": question.pk,
         "wagtailsnippets_quizzes_questioncategory": category.pk,
+        "prior_certifications": record_prior_certification(
+            person=people["officer"],
+            course=course,
+            completed_on=timezone.localdate(),
+            kind="imported",
+            recorded_by=people["administrator"],
+        ).pk,
+        "validity_rule_changes": change_validity_rule(
+            course=course, rule=ValidityRule(months=6), choice="new_only", changed_by=people["administrator"]
+        ).pk,
+        "compliance_reports": course.pk,
     }
 
 

@@ -15,6 +15,7 @@ from .records import (
     EnrolmentStatus,
     ModuleProgress,
     ModuleVersion,
+    Provenance,
 )
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "ModulePage",
     "ModuleProgress",
     "ModuleVersion",
+    "Provenance",
     "Topic",
     "parent_course_of",
 ]

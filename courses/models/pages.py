@@ -9,8 +9,10 @@ Page tree (declared below, tested in ``tests/courses/test_page_tree.py``)::
 Trainers edit the pages in the page explorer, through the "Course approval" workflow.
 """
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.dates import MONTHS
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -24,7 +26,8 @@ from core.mixins import SignInRequiredMixin
 from core.pages import LeanPageMixin
 
 from ..blocks import ModuleBodyBlock
-from ..forms import ModulePageForm
+from ..forms import CoursePageForm, ModulePageForm
+from ..periods import ValidityRule, anchor_in
 from ..reading import reading_digest
 
 
@@ -42,6 +45,18 @@ def parent_course_of(page: Page) -> "CoursePage":
     if isinstance(parent, CoursePage):
         return parent
     return CoursePage.objects.get(path=page.path[: -page.steplen])
+
+
+def validity_rule_errors(months, renew_month, renew_day) -> dict:
+    """What is wrong with a validity rule, by field (the page's ``clean`` and the change form share it)."""
+    errors = {}
+    if bool(renew_month) != bool(renew_day):
+        errors["renew_day" if renew_month else "renew_month"] = _("Give both the month and the day, or neither.")
+    elif renew_month and not months:
+        errors["validity_months"] = _("A fixed renewal date needs a validity period in months.")
+    elif renew_month and renew_day > 29 and anchor_in(2025, renew_month, renew_day).day != renew_day:
+        errors["renew_day"] = _("%(month)s has no day %(day)s.") % {"month": MONTHS[renew_month], "day": renew_day}
+    return errors
 
 
 class CourseCataloguePage(SignInRequiredMixin, LeanPageMixin, Page):
@@ -94,6 +109,20 @@ class CoursePage(SignInRequiredMixin, LeanPageMixin, RoutablePageMixin, Page):
         validators=[MinValueValidator(1), MaxValueValidator(120)],
         help_text=_("How long a completion counts before the course must be taken again. Empty: it never expires."),
     )
+    renew_month = models.PositiveSmallIntegerField(
+        _("renew every (month)"),
+        null=True,
+        blank=True,
+        choices=[(number, name) for number, name in MONTHS.items()],
+        help_text=_("Optional: align renewals to a fixed date each year, e.g. 31 March."),
+    )
+    renew_day = models.PositiveSmallIntegerField(
+        _("renew every (day)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(31)],
+        help_text=_("The day of that month. Completions then count until the first such date at least N months on."),
+    )
     renewal_window_days = models.PositiveSmallIntegerField(
         _("renewal window (days)"),
         default=60,
@@ -109,6 +138,7 @@ class CoursePage(SignInRequiredMixin, LeanPageMixin, RoutablePageMixin, Page):
         FieldPanel("learning_outcomes"),
         FieldPanel("intended_audience"),
         FieldRowPanel([FieldPanel("topic"), FieldPanel("validity_months"), FieldPanel("renewal_window_days")]),
+        FieldRowPanel([FieldPanel("renew_month"), FieldPanel("renew_day")], heading=_("Fixed renewal date")),
         MultiFieldPanel(
             [
                 FieldPanel("developed_with"),
@@ -125,10 +155,39 @@ class CoursePage(SignInRequiredMixin, LeanPageMixin, RoutablePageMixin, Page):
     ]
 
     parent_page_types = ["courses.CourseCataloguePage"]
+    base_form_class = CoursePageForm
+
+    #: The validity rule's fields: once a course has completions they change only through the
+    #: recorded "Change validity rule" action (``compliance.periods``), never in the editor.
+    VALIDITY_FIELDS = ("validity_months", "renew_month", "renew_day")
 
     class Meta:
         verbose_name = _("course")
         permissions = [("view_content_review_report", _("Can see the content review report"))]
+
+    @property
+    def validity_rule(self) -> ValidityRule:
+        return ValidityRule(months=self.validity_months, renew_month=self.renew_month, renew_day=self.renew_day)
+
+    def clean(self):
+        super().clean()
+        errors = validity_rule_errors(self.validity_months, self.renew_month, self.renew_day)
+        if errors:
+            raise ValidationError(errors)
+
+    def with_content_json(self, content):
+        """
+        A revision's copy of the page keeps the live validity rule once the course has
+        completions: publishing an older draft (or reverting) never changes the rule behind
+        officers' records; only the recorded action does.
+        """
+        obj = super().with_content_json(content)
+        if self.pk and self.completions.exists():
+            # From the database, not this instance: it may be an old copy held by the revision.
+            stored = CoursePage.objects.filter(pk=self.pk).values(*self.VALIDITY_FIELDS).first() or {}
+            for name, value in stored.items():
+                setattr(obj, name, value)
+        return obj
 
     def get_context(self, request, *args, **kwargs):
         from ..selectors import course_overview

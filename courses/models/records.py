@@ -5,15 +5,16 @@ and completions. They point at pages with ``SET_NULL`` and keep a title snapshot
 or editing a page never changes an officer's record.
 """
 
-import calendar
 import datetime
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..periods import ValidityRule
 from .pages import CoursePage, ModulePage
 
 
@@ -26,6 +27,17 @@ class EnrolmentStatus(models.TextChoices):
 class EnrolmentSource(models.TextChoices):
     SELF = "self", _("Enrolled themselves")
     ASSIGNED = "assigned", _("Assigned")
+    # Not taken on the platform: the enrolment a prior certification's completion rests on.
+    IMPORTED = "imported", _("Imported (trained elsewhere)")
+    RECORDED = "recorded", _("Recorded by an administrator")
+
+
+class Provenance(models.TextChoices):
+    """How a completion came about (shown and filtered on wherever completions are listed)."""
+
+    COMPLETED_HERE = "completed_here", _("Completed here")
+    IMPORTED = "imported", _("Imported")
+    RECORDED = "recorded", _("Recorded by an administrator")
 
 
 class Enrolment(models.Model):
@@ -141,7 +153,9 @@ class CourseCompletion(models.Model):
     """
     The evidence that an officer completed a course: when, which version of every module
     they read, and what every completion criterion recorded (for example the assessment
-    attempt and score). Written once, in the same transaction that completes the enrolment.
+    attempt and score). Written once, in the same transaction that completes the enrolment,
+    or by an administrator recording a prior certification (``compliance.prior``), which
+    ``provenance`` tells apart. Its period (``valid_from``/``valid_until``) is its own.
     """
 
     enrolment = models.OneToOneField(
@@ -159,7 +173,13 @@ class CourseCompletion(models.Model):
     course_title = models.CharField(_("course title"), max_length=255)
     course_revision_id = models.PositiveBigIntegerField(_("course revision id"), null=True, blank=True)
     completed_at = models.DateTimeField(_("completed"))
+    # The certification period, computed from the course's validity rule when the completion
+    # is issued (``periods.ValidityRule``) and rewritten only by a recorded change of rule.
+    valid_from = models.DateField(_("valid from"))
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    provenance = models.CharField(
+        _("provenance"), max_length=20, choices=Provenance.choices, default=Provenance.COMPLETED_HERE
+    )
     score = models.DecimalField(_("score (%)"), max_digits=5, decimal_places=2, null=True, blank=True)
     evidence = models.JSONField(_("evidence"), default=dict, blank=True, encoder=DjangoJSONEncoder)
     module_versions = models.ManyToManyField(
@@ -175,17 +195,20 @@ class CourseCompletion(models.Model):
     def __str__(self):
         return f"{self.user} – {self.course_title} ({self.completed_at:%d %b %Y})"
 
+    def save(self, *args, **kwargs):
+        # A period always starts somewhere: the local day it was completed, unless given.
+        if self.valid_from is None and self.completed_at is not None:
+            self.valid_from = timezone.localdate(self.completed_at)
+        super().save(*args, **kwargs)
+
     @staticmethod
     def valid_until_for(completed_on: datetime.date, validity_months: int | None) -> datetime.date | None:
         """
         The last day a completion counts: the same day ``validity_months`` calendar months
-        later (31 January + 1 month is 28 or 29 February).
+        later (31 January + 1 month is 28 or 29 February). A course with a fixed renewal
+        date uses ``CoursePage.validity_rule`` instead.
         """
-        if not validity_months:
-            return None
-        month_index = completed_on.month - 1 + validity_months
-        year, month = completed_on.year + month_index // 12, month_index % 12 + 1
-        return datetime.date(year, month, min(completed_on.day, calendar.monthrange(year, month)[1]))
+        return ValidityRule(months=validity_months).valid_until(completed_on)
 
 
 class CourseCompletionModule(models.Model):

@@ -35,6 +35,7 @@ HEADINGS = [
     "Completed",
     "Valid until",
     "Score (%)",
+    "Provenance",
 ]
 
 
@@ -202,6 +203,7 @@ def test_detective_ranks_and_people_without_numbers_export_as_the_list_shows_the
             str(a.completed_on or ""),
             str(a.valid_until or ""),
             a.score_text,
+            a.provenance_label,
         ]
         for a in listed
     }

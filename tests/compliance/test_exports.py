@@ -63,8 +63,10 @@ def test_the_record_of_learning_exports_name_the_revision_seen_in_csv_and_xlsx(c
         "",
         completion.valid_until.isoformat(),
         f"What it is (revision {revision})",
+        completion.valid_from.isoformat(),
+        "Completed here (modules read)",
     ]
-    headings = ["Date", "What", "Course", "Score (%)", "Valid until", "Evidence"]
+    headings = ["Date", "What", "Course", "Score (%)", "Valid until", "Evidence", "Valid from", "Provenance"]
 
     csv_response = client.get(url, {"export": "csv"})
     assert csv_response["Content-Disposition"].startswith(

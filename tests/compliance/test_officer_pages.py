@@ -60,7 +60,7 @@ def test_my_record_downloads_as_csv(client_as, people, requirements, hate_crime)
     response = client_as("officer").get(reverse("compliance:my_record"), {"export": "csv"})
     body = b"".join(response.streaming_content).decode()
     lines = body.strip().splitlines()
-    assert lines[0] == "Date,What,Course,Score (%),Valid until,Evidence"
+    assert lines[0] == "Date,What,Course,Score (%),Valid until,Evidence,Valid from,Provenance"
     assert lines[1].startswith("2026-10-01 12:00,Completed,Hate crime,95.00,2027-10-01,")
 
 

@@ -133,6 +133,7 @@ def test_officer_list_csv_is_exact(client_as, people, required, hate_crime):
         "Completed",
         "Valid until",
         "Score (%)",
+        "Provenance",
     ]
     assert sorted(rows[1:]) == sorted(
         [
@@ -148,6 +149,7 @@ def test_officer_list_csv_is_exact(client_as, people, required, hate_crime):
                 str(completed_on),
                 str(CourseCompletion.valid_until_for(completed_on, 12)),
                 "90.00",
+                "Completed here",
             ],
             [
                 people["manager_of_unit"].warrant_number,
@@ -160,6 +162,7 @@ def test_officer_list_csv_is_exact(client_as, people, required, hate_crime):
                 "",
                 "",
                 "",
+                "Exempt",
             ],
         ]
     )

@@ -67,7 +67,9 @@ def test_the_last_module_completes_the_course(people, course, modules):
     completed_on = timezone.localdate(record.completed_at)
     assert record.valid_until == CourseCompletion.valid_until_for(completed_on, 12)
     assert record.valid_until.month == completed_on.month and record.valid_until.year == completed_on.year + 1
-    assert record.evidence == {"modules": {"modules_completed": 3, "modules_required": 3}}
+    assert record.evidence == {"modules": {"modules_completed": 3, "modules_required": 3}, "how": "module_read"}
+    assert record.provenance == "completed_here"
+    assert record.valid_from == completed_on
     assert set(record.module_versions.values_list("module_page_id", flat=True)) == {m.pk for m in modules}
     enrolment = Enrolment.objects.get()
     assert enrolment.status == EnrolmentStatus.COMPLETED

@@ -110,3 +110,16 @@ def test_the_demo_has_something_for_every_course_quiz_and_report(settings):
     # The training lead manages the force, so sees every officer in it, as an administrator does.
     in_units = User.objects.filter(is_active=True, unit__isnull=False)
     assert set(people_visible_to(lead)) >= set(in_units)
+
+
+def test_the_demo_has_an_imported_and_a_recorded_prior_certification(settings):
+    from compliance.models import ComplianceState, PriorCertification
+
+    settings.DEBUG = True
+    call_command("load_demo")
+    call_command("load_demo")  # idempotent
+    priors = {prior.kind: prior for prior in PriorCertification.objects.select_related("completion")}
+    assert set(priors) == {"imported", "recorded"} and PriorCertification.objects.count() == 2
+    for kind, prior in priors.items():
+        assert prior.completion.provenance == kind
+        assert ComplianceState.objects.get(user=prior.user, course=prior.course).provenance == kind

@@ -28,8 +28,8 @@ def test_an_officer_with_only_a_failed_attempt_downloads_that_attempt(client_as,
     rows = download(client_as("officer"))
     finished = timezone.localtime(when + timezone.timedelta(minutes=9)).strftime("%Y-%m-%d %H:%M")
     assert rows == [
-        ["Date", "What", "Course", "Score (%)", "Valid until", "Evidence"],
-        [finished, "Quiz attempt 1: not passed", "Hate crime: Assessment", "25.00", "", "1.00 of 4.00 marks"],
+        ["Date", "What", "Course", "Score (%)", "Valid until", "Evidence", "Valid from", "Provenance"],
+        [finished, "Quiz attempt 1: not passed", "Hate crime: Assessment", "25.00", "", "1.00 of 4.00 marks", "", ""],
     ]
 
 

@@ -39,6 +39,7 @@ REFERENCE = {
 INPUTS = (
     "completed_at",
     "score",
+    "provenance",
     "sort_due",
     "due_on",
     "assigned_on",
