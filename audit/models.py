@@ -52,6 +52,9 @@ class Action(models.TextChoices):
     AUDIT_TRAIL_EXPORTED = "audit.exported", _("Audit trail exported")
     PARTNER_APPROVED = "review.partner_approved", _("Partner approved content")
     PARTNER_CHANGES_REQUESTED = "review.partner_changes_requested", _("Partner requested changes")
+    CERTIFICATE_ISSUED = "certificate.issued", _("Certificate issued on someone's behalf")
+    CERTIFICATE_REVOKED = "certificate.revoked", _("Certificate revoked")
+    CERTIFICATE_DOWNLOADED = "certificate.downloaded", _("Someone else's certificate downloaded")
 
 
 class AppendOnlyError(Exception):

@@ -1,0 +1,49 @@
+"""
+Certificates in the admin (``viewsets``), and on the pages lower apps own, through their hooks
+(``courses`` and ``compliance`` never import this app): My learning (``my_learning_sections``)
+and the record of learning, the officer's and the admin's (``record_of_learning_sections``).
+"""
+
+from django.template.loader import render_to_string
+from wagtail import hooks
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from . import selectors
+from .models import Certificate
+from .viewsets import CertificateViewSet
+
+
+class CertificatePermissionPolicy(ModelPermissionPolicy):
+    """Certificates are issued and revoked ("change"), never deleted."""
+
+    def user_has_permission(self, user, action):
+        return action != "delete" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(Certificate, CertificatePermissionPolicy(Certificate))
+
+
+@hooks.register("register_admin_viewset")
+def register_certificate_viewset():
+    return CertificateViewSet()
+
+
+@hooks.register("my_learning_sections")
+def my_certificates(request):
+    if not request.user.is_authenticated:
+        return ""
+    certificates = list(selectors.certificates_of(request.user))
+    return render_to_string("certificates/includes/my_certificates.html", {"certificates": certificates}, request)
+
+
+@hooks.register("record_of_learning_sections")
+def record_certificates(request, person, *, admin: bool):
+    template = (
+        "certificates/includes/record_certificates.html" if admin else "certificates/includes/my_certificates.html"
+    )
+    certificates = list(selectors.certificates_of(person))
+    return render_to_string(template, {"certificates": certificates}, request)
