@@ -47,3 +47,14 @@ def pdf_text(content: bytes) -> str:
 
 def today():
     return timezone.localdate()
+
+
+ROLES = [
+    "anonymous",
+    "officer",
+    "other_officer",
+    "trainer",
+    "manager_of_other_unit",
+    "manager_of_unit",
+    "administrator",
+]
