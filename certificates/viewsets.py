@@ -65,7 +65,9 @@ class RevokeView(ScopedEditView):
         try:
             return super().form_valid(form)
         except ValidationError as error:
+            # Refused under the lock (already revoked, or one's own): nothing was saved.
             add_errors(form, error)
+            self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
 
 
