@@ -32,6 +32,7 @@ bench: install-dev assets
 	$(PY) benchmarks/summary_rollup.py
 	$(PY) benchmarks/officer_pages.py $(PAGES_ARGS)
 	$(PY) benchmarks/exam_burst.py $(BURST_ARGS)
+	$(PY) benchmarks/certificate_pdf.py
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)

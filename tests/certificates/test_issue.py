@@ -60,6 +60,7 @@ def test_the_pdf_is_tagged_with_a_title_and_a_language(certificate):
     assert root["/MarkInfo"]["/Marked"]
     assert str(root["/Lang"]).startswith("en")
     assert "Judaism guide" in reader.metadata.title
+    assert len(reader.pages) == 1  # one A4 landscape page
 
 
 def test_the_pdf_carries_the_forces_name_and_signatory_from_the_setting(certificate):
