@@ -32,6 +32,15 @@ def register_certificate_viewset():
     return CertificateViewSet()
 
 
+@hooks.register("anonymise_person")
+def anonymise_certificates(person, *, removed: str):
+    """Retention (``privacy.retention``): the names copied onto certificates go with the person's own."""
+    name = f"{person.first_name} {person.last_name}"
+    Certificate.objects.filter(user=person).update(full_name=name, warrant_number="")
+    Certificate.objects.filter(user=person).exclude(issued_reason="").update(issued_reason=removed)
+    Certificate.objects.filter(user=person).exclude(revoked_reason="").update(revoked_reason=removed)
+
+
 @hooks.register("my_learning_sections")
 def my_certificates(request):
     if not request.user.is_authenticated:

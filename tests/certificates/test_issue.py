@@ -109,3 +109,15 @@ def test_a_completion_has_at_most_one_certificate(certificate):
 )
 def test_codes_are_read_as_people_type_them(typed, stored):
     assert normalise_code(typed) == stored
+
+
+def test_retention_removes_the_name_copied_onto_certificates(certificate, people):
+    from django.utils import timezone
+
+    from privacy.retention import Leaver, anonymise
+
+    revoke(certificate=certificate, revoked_by=people["administrator"], reason="Alex asked for it")
+    anonymise(Leaver(people["officer"], timezone.now()), years=6)
+    certificate.refresh_from_db()
+    assert (certificate.full_name, certificate.warrant_number) == (f"Anonymised person {people['officer'].pk}", "")
+    assert certificate.revoked_reason == "(removed under the retention policy)"
