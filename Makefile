@@ -11,7 +11,7 @@ BENCH_ARGS ?=
 PAGES_ARGS ?= --requests 200
 BURST_ARGS ?= --officers 150 --window 30
 
-.PHONY: run test bench install install-dev assets chromium migrate demo lint format clean
+.PHONY: run test bench install install-dev assets chromium weasyprint-libs migrate demo lint format clean
 
 ## Serve the platform with the demo on http://127.0.0.1:8000 (SQLite by default).
 run: install assets migrate demo
@@ -32,6 +32,7 @@ bench: install-dev assets
 	$(PY) benchmarks/summary_rollup.py
 	$(PY) benchmarks/officer_pages.py $(PAGES_ARGS)
 	$(PY) benchmarks/exam_burst.py $(BURST_ARGS)
+	$(PY) benchmarks/certificate_pdf.py
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -45,8 +46,8 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/activate
 	$(PIP) install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime
 
-install: $(VENV)/.runtime
-install-dev: $(VENV)/.dev
+install: $(VENV)/.runtime weasyprint-libs
+install-dev: $(VENV)/.dev weasyprint-libs
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -64,6 +65,20 @@ chromium:
 			echo "Install Chromium first: sudo apt-get install chromium"; exit 1; \
 		fi; \
 	}
+
+## Certificate PDFs (WeasyPrint) need Pango and a font; installed with apt-get when missing.
+WEASYPRINT_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+weasyprint-libs:
+	@missing=""; for deb in $(WEASYPRINT_DEBS); do \
+		dpkg-query -W -f='$${Status}' "$$deb" 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$deb"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = "0" ]; then \
+			apt-get install -y -qq $$missing >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq $$missing; }; \
+		else \
+			echo "Certificate PDFs need:$$missing. Install them first: sudo apt-get install$$missing"; exit 1; \
+		fi; \
+	fi
 
 migrate: install
 	$(PY) manage.py migrate --noinput

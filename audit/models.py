@@ -55,6 +55,10 @@ class Action(models.TextChoices):
     PRIOR_CERTIFICATION_RECORDED = "completion.prior_recorded", _("Prior certification recorded")
     VALIDITY_RULE_CHANGED = "course.validity_rule_changed", _("Validity rule changed")
 
+    CERTIFICATE_ISSUED = "certificate.issued", _("Certificate issued on someone's behalf")
+    CERTIFICATE_REVOKED = "certificate.revoked", _("Certificate revoked")
+    CERTIFICATE_DOWNLOADED = "certificate.downloaded", _("Someone else's certificate downloaded")
+
 
 class AppendOnlyError(Exception):
     """Raised by every code path that would change or delete an audit event."""

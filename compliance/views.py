@@ -100,6 +100,14 @@ class TranscriptExport(SpreadsheetExportMixin):
         return response
 
 
+def record_sections(request, person, *, admin: bool) -> list:
+    """
+    Sections the apps above this one add to a record of learning (certificates):
+    ``hook(request, person, admin=...)`` returns HTML, in the admin's style when ``admin``.
+    """
+    return [hook(request, person, admin=admin) for hook in hooks.get_hooks("record_of_learning_sections")]
+
+
 def transcript_rows(person, *, entries=None):
     """The transcript as spreadsheet rows (dicts keyed as ``TranscriptExport.list_export``), oldest first."""
     for entry in selectors.transcript(person) if entries is None else entries:
@@ -162,6 +170,7 @@ class MyRecordView(LoginRequiredMixin, TranscriptExport, TemplateView):
         context["entries"] = self.transcript()
         context.update(self.provenance_context())
         context["requirements"] = selectors.requirements_for(self.person)
+        context["record_sections"] = record_sections(self.request, self.person, admin=False)
         return context
 
 
@@ -200,6 +209,7 @@ class TranscriptView(
         context["entries"] = self.transcript()
         context.update(self.provenance_context())
         context["assignments"] = selectors.person_assignments(self.person, self.window)
+        context["record_sections"] = record_sections(self.request, self.person, admin=True)
         return context
 
 

@@ -8,6 +8,7 @@ Settings → Platform.
 from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
@@ -47,6 +48,8 @@ class HomePage(RouteInOneQueryMixin, SignInRequiredMixin, LeanPageMixin, Page):
         context["learning"] = learning_for(
             request.user, required_course_ids={assignment.course_id for assignment in requirements}
         )
+        # Sections added by the apps above this one (certificates): ``hook(request)`` returns HTML.
+        context["learning_sections"] = [hook(request) for hook in hooks.get_hooks("my_learning_sections")]
         return context
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Max, OuterRef, Subquery
 from django.utils import timezone
+from wagtail import hooks
 
 from accounts.models import User
 from audit.models import Action, AuditEvent
@@ -82,6 +83,9 @@ def anonymise(leaver: Leaver, *, years: int) -> None:
     files = [exemption.evidence for exemption in Exemption.objects.filter(user=person).exclude(evidence="")]
     Exemption.objects.filter(user=person).update(reason=REMOVED_REASON, evidence="")
     Adjustment.objects.filter(user=person).update(reason=REMOVED_REASON)
+    # Apps above this one that copy a person's details (certificates) remove them too.
+    for hook in hooks.get_hooks("anonymise_person"):
+        hook(person, removed=REMOVED_REASON)
     for file in files:
         transaction.on_commit(lambda file=file: file.storage.delete(file.name))
     record_event(

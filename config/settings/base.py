@@ -301,6 +301,11 @@ AXES_VERBOSE = False
 SIGN_IN_PROXY_COUNT = int(os.environ.get("SIGN_IN_PROXY_COUNT", "0"))
 # The same address is what the audit trail records (audit.services reads CLIENT_IP_CALLABLE).
 CLIENT_IP_CALLABLE = "accounts.throttling.client_address"
+
+# The public certificate verification page (certificates.throttling): at most this many lookups
+# per client address in each window, against guessing codes.
+CERTIFICATE_VERIFY_RATE_LIMIT = int(os.environ.get("CERTIFICATE_VERIFY_RATE_LIMIT", "30"))
+CERTIFICATE_VERIFY_RATE_WINDOW_SECONDS = int(os.environ.get("CERTIFICATE_VERIFY_RATE_WINDOW_SECONDS", "600"))
 AXES_CLIENT_IP_CALLABLE = CLIENT_IP_CALLABLE
 
 # A second factor (django-otp: TOTP, plus single-use backup codes) for everyone who can

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from demo import compliance, courses, organisation, periods, quizzes, reviews
+from demo import certificates, compliance, courses, organisation, periods, quizzes, reviews
 
 DEMO_PASSWORD = "training-demo-2026"  # noqa: S105 - documented in the README; DEBUG only
 
@@ -32,6 +32,7 @@ class Command(BaseCommand):
             quiz_pages = quizzes.load_quizzes()
             requirements = compliance.load_compliance(units, people, DEMO_PASSWORD)
             periods.load_prior_certifications(people)
+            certificates.load_certificates(people)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo loaded: {len(units)} units, {len(course_pages)} courses, {len(quiz_pages)} quizzes, "
