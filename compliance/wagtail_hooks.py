@@ -7,7 +7,7 @@ from wagtail.permissions import register_permission_policy
 
 from core.reports import Report, register_reports
 
-from . import reports, selectors
+from . import reports, selectors, snapshots
 from .models import Exemption
 from .views import ExportListView, TranscriptView, download_export
 from .viewsets import ComplianceViewSetGroup
@@ -54,6 +54,16 @@ register_reports(
             "charts", reports.ComplianceChartsView, "charts/", label=_("Compliance charts"), icon="view", order=104
         ),
         Report("exports", ExportListView, "exports/", label=_("Your exports"), icon="download", order=105),
+        Report(
+            "snapshots",
+            snapshots.SnapshotListView,
+            "snapshots/",
+            label=_("Compliance snapshots"),
+            icon="history",
+            order=106,
+        ),
+        Report("snapshot_compare", snapshots.SnapshotCompareView, "snapshots/compare/"),
+        Report("snapshot", snapshots.SnapshotFiguresView, "snapshots/<int:pk>/"),
     ],
     urls=[
         path("people/<int:user_id>/", TranscriptView.as_view(), name="transcript"),
