@@ -19,7 +19,7 @@ from types import SimpleNamespace
 
 import django_filters
 from django.db.models import Count, QuerySet
-from django.http import Http404, HttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -57,19 +57,19 @@ def percent_text(value: float | None) -> str:
 
 
 def write_export(view, headings: list[str], rows: list[list], spreadsheet_format: str):
-    """CSV or XLSX: the house preamble (who, when, which filters), the suppression note, the table."""
+    """
+    CSV or XLSX: the house preamble (who, when, which filters, with the suppression note
+    among the filters: ``SnapshotExportMixin.export_extra_filters``), then the table.
+    """
     about = view.export_about()
-    note = suppression.preamble_lines()
     view.audit_export(len(rows), suppressed_below=suppression.threshold())
     if spreadsheet_format == "csv":
         buffer = io.StringIO(about.csv_preamble())
         buffer.seek(0, io.SEEK_END)
         writer = csv.writer(buffer)
-        writer.writerows(safe_csv_row(row) for row in note)
-        writer.writerow([])
         writer.writerow(headings)
         writer.writerows(safe_csv_row(row) for row in rows)
-        response = HttpResponse(buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse([buffer.getvalue().encode("utf-8")], content_type="text/csv")
         response["Content-Disposition"] = f'attachment; filename="{scoped_filename(view, "csv")}"'
         return response
     from openpyxl import Workbook
@@ -87,9 +87,6 @@ def write_export(view, headings: list[str], rows: list[list], spreadsheet_format
             cells.append(cell)
         sheet.append(cells)
     about.add_sheet(workbook)
-    notes = workbook.create_sheet(title="Suppression")
-    for row in note:
-        notes.append(row)
     output = io.BytesIO()
     workbook.save(output)
     return xlsx_response(view, output)
@@ -105,6 +102,12 @@ class SnapshotExportMixin:
                 raise Http404
             return write_export(self, *self.suppressed_table(), spreadsheet_format)
         return super().get(request, *args, **kwargs)
+
+    def export_extra_filters(self) -> list[tuple[str, str]]:
+        return [*self.export_scope_filters(), *suppression.preamble_lines()]
+
+    def export_scope_filters(self) -> list[tuple[str, str]]:
+        return []
 
 
 # The list of snapshots
@@ -208,7 +211,7 @@ class SnapshotFiguresView(SnapshotExportMixin, CompliancePermissionMixin, Report
     def get_filename(self):
         return f"compliance-snapshot-{self.snapshot.day:%Y-%m-%d}"
 
-    def export_extra_filters(self) -> list[tuple[str, str]]:
+    def export_scope_filters(self) -> list[tuple[str, str]]:
         return [(str(_("Snapshot")), f"{self.snapshot.day:%Y-%m-%d}")]
 
     def get_queryset(self):
@@ -391,7 +394,7 @@ class SnapshotCompareView(SnapshotExportMixin, CompliancePermissionMixin, Report
             return _("%(earlier)s and %(later)s") % {"earlier": f"{earlier:%d %B %Y}", "later": f"{later:%d %B %Y}"}
         return _("Two snapshots are needed")
 
-    def export_extra_filters(self) -> list[tuple[str, str]]:
+    def export_scope_filters(self) -> list[tuple[str, str]]:
         earlier, later = self.days
         return [(str(_("Dates")), f"{earlier or ''} – {later or ''}")]
 

@@ -138,11 +138,11 @@ class SuppressedTable:
         return f"{100 * self.values[numerator] / self.values[denominator]:.1f}"
 
 
-def preamble_lines(below: int | None = None) -> list[list[str]]:
-    """What an export says about its suppression (before the table)."""
+def preamble_lines(below: int | None = None) -> list[tuple[str, str]]:
+    """What an export says about its suppression (in its preamble, beside the filters)."""
     below = below if below is not None else threshold()
     return [
-        [
+        (
             str(_("Suppression")),
             str(
                 _(
@@ -153,7 +153,7 @@ def preamble_lines(below: int | None = None) -> list[list[str]]:
                 )
                 % {"top": below - 1, "mark": small_mark(below), "secondary": SECONDARY_MARK}
             ),
-        ]
+        )
     ]
 
 
