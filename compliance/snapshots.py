@@ -216,7 +216,7 @@ class SnapshotFiguresView(SnapshotExportMixin, CompliancePermissionMixin, Report
 
     def get_queryset(self):
         figures = _scoped_figures(self.request.user).filter(snapshot=self.snapshot).select_related("course")
-        return self.filter_queryset(figures.order_by("course__title", "unit_path", "rank", "pk"))
+        return figures.order_by("course__title", "unit_path", "rank", "pk")
 
     def decorate_paginated_queryset(self, object_list):
         for figure in object_list:
@@ -225,7 +225,7 @@ class SnapshotFiguresView(SnapshotExportMixin, CompliancePermissionMixin, Report
 
     def suppressed_table(self) -> tuple[list[str], list[list]]:
         """Headings and rows: each course's lines, then the course's total, counts suppressed."""
-        rows = self.get_queryset().values_list("course__title", "unit_name", "rank", "total", "compliant", "overdue")
+        rows = self.get_filtered_queryset().values_list("course__title", "unit_name", "rank", "total", "compliant", "overdue")
         groups: dict[str, list[dict]] = defaultdict(list)
         for course, unit, rank, total, compliant, overdue in rows:
             groups[course].append(
@@ -387,6 +387,12 @@ class SnapshotCompareView(SnapshotExportMixin, CompliancePermissionMixin, Report
 
     def get_queryset(self):
         return self.comparison()
+
+    def filter_queryset(self, queryset):
+        # The comparison's rows are built from figures filtered already (``figures``).
+        if isinstance(queryset, list):
+            return queryset
+        return super().filter_queryset(queryset)
 
     def get_page_subtitle(self):
         earlier, later = self.days
