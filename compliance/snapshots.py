@@ -225,7 +225,9 @@ class SnapshotFiguresView(SnapshotExportMixin, CompliancePermissionMixin, Report
 
     def suppressed_table(self) -> tuple[list[str], list[list]]:
         """Headings and rows: each course's lines, then the course's total, counts suppressed."""
-        rows = self.get_filtered_queryset().values_list("course__title", "unit_name", "rank", "total", "compliant", "overdue")
+        rows = self.get_filtered_queryset().values_list(
+            "course__title", "unit_name", "rank", "total", "compliant", "overdue"
+        )
         groups: dict[str, list[dict]] = defaultdict(list)
         for course, unit, rank, total, compliant, overdue in rows:
             groups[course].append(

@@ -24,9 +24,12 @@ def snapshot(required):
 
 
 def refused_by_the_database(sql: str, params=()):
-    with pytest.raises(IntegrityError, match="never changed or deleted"), transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+    with (
+        pytest.raises(IntegrityError, match="never changed or deleted"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(sql, params)
 
 
 def test_every_orm_path_refuses(snapshot):
@@ -110,7 +113,12 @@ def test_deleting_a_unit_only_clears_the_figures_link_and_keeps_its_name(org, ha
     )
     disbanded.delete()
     figure = ComplianceSnapshotFigure.objects.get(pk=figure.pk)
-    assert (figure.unit_id, figure.unit_name, figure.unit_path, figure.total) == (None, "Disbanded team", figure.unit_path, 7)
+    assert (figure.unit_id, figure.unit_name, figure.unit_path, figure.total) == (
+        None,
+        "Disbanded team",
+        figure.unit_path,
+        7,
+    )
     assert figure.unit_path
 
 

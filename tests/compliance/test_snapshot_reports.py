@@ -20,7 +20,15 @@ from tests.exports import read_csv, read_xlsx
 pytestmark = pytest.mark.django_db
 day = datetime.timedelta(days=1)
 
-ROLES = ["anonymous", "officer", "other_officer", "trainer", "manager_of_other_unit", "manager_of_unit", "administrator"]
+ROLES = [
+    "anonymous",
+    "officer",
+    "other_officer",
+    "trainer",
+    "manager_of_other_unit",
+    "manager_of_unit",
+    "administrator",
+]
 ROLES_SEEING_REPORTS = {"manager_of_other_unit", "manager_of_unit", "administrator"}
 
 

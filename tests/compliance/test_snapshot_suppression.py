@@ -29,7 +29,9 @@ def test_a_lone_small_count_in_a_row_takes_the_next_smallest_with_it():
     published = table({"Hate crime": [row(3, 0, 40), row(20, 30, 40)]})
     assert published.shown(("Hate crime", 0, "other")) == SECONDARY_MARK
     # Columns: compliant 3 + 20 = 23 (and other 40 + 40) would give them away too.
-    assert published.withheld(("Hate crime", 1, "compliant")) or published.withheld(("Hate crime", "total", "compliant"))
+    assert published.withheld(("Hate crime", 1, "compliant")) or published.withheld(
+        ("Hate crime", "total", "compliant")
+    )
     assert not recoverable(published.values, published.lines, published.small | published.secondary)
 
 
