@@ -52,10 +52,12 @@ BEGIN
             RETURN OLD;
         END IF;
         RETURN NEW;
-    ELSIF TG_OP = 'UPDATE' AND TG_TABLE_NAME = '{FIGURE_TABLE}'
-        AND OLD.unit_id IS NOT NULL AND NEW.unit_id IS NULL
-        AND (to_jsonb(NEW) - 'unit_id') = (to_jsonb(OLD) - 'unit_id') THEN
-        RETURN NEW;
+    ELSIF TG_OP = 'UPDATE' AND TG_TABLE_NAME = '{FIGURE_TABLE}' THEN
+        -- Nested: OLD.unit_id exists on the figures' table only.
+        IF OLD.unit_id IS NOT NULL AND NEW.unit_id IS NULL
+            AND (to_jsonb(NEW) - 'unit_id') = (to_jsonb(OLD) - 'unit_id') THEN
+            RETURN NEW;
+        END IF;
     END IF;
     RAISE EXCEPTION '{MESSAGE} (% on %)', TG_OP, TG_TABLE_NAME USING ERRCODE = 'restrict_violation';
 END;

@@ -122,7 +122,10 @@ def test_deleting_a_unit_only_clears_the_figures_link_and_keeps_its_name(org, ha
     assert figure.unit_path
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_manage_py_flush_is_the_one_way_to_empty_them_and_the_guard_holds_again_after(snapshot):
+    # Committed rows, flushed as Django's test runner does between browser tests (the
+    # teardown flushes again, with the snapshot made below in the table).
     call_command("flush", interactive=False, verbosity=0)
     assert not ComplianceSnapshot.objects.exists()
     ComplianceSnapshot.objects.create(day=datetime.date(2020, 1, 31), due_soon_days=1, expiring_days=1)
