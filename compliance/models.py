@@ -473,6 +473,15 @@ class FrozenQuerySet(models.QuerySet):
     def bulk_update(self, objs, fields, batch_size=None):
         raise SnapshotIsFrozen(_("Compliance snapshots are never changed once taken."))
 
+    # An upsert would change rows already taken; inserting new ones is the only write allowed.
+    def bulk_create(self, objs, *args, update_conflicts=False, **kwargs):
+        if update_conflicts:
+            raise SnapshotIsFrozen(_("Compliance snapshots are never changed once taken."))
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def update_or_create(self, defaults=None, create_defaults=None, **kwargs):
+        raise SnapshotIsFrozen(_("Compliance snapshots are never changed once taken."))
+
 
 class FrozenModel(models.Model):
     """A row that may be inserted but never saved again nor deleted (see ``FrozenQuerySet``)."""

@@ -8,7 +8,7 @@ from wagtail.permissions import register_permission_policy
 
 from core.reports import Report, register_reports
 
-from . import reports, selectors
+from . import reports, selectors, snapshots
 from .models import Exemption, PriorCertification, ValidityRuleChange
 from .views import ExportListView, TranscriptView, ValidityRuleView, download_export, prior_evidence
 from .viewsets import ComplianceViewSetGroup
@@ -81,6 +81,16 @@ register_reports(
             "charts", reports.ComplianceChartsView, "charts/", label=_("Compliance charts"), icon="view", order=104
         ),
         Report("exports", ExportListView, "exports/", label=_("Your exports"), icon="download", order=105),
+        Report(
+            "snapshots",
+            snapshots.SnapshotListView,
+            "snapshots/",
+            label=_("Compliance snapshots"),
+            icon="history",
+            order=106,
+        ),
+        Report("snapshot_compare", snapshots.SnapshotCompareView, "snapshots/compare/"),
+        Report("snapshot", snapshots.SnapshotFiguresView, "snapshots/<int:pk>/"),
     ],
     urls=[
         path("people/<int:user_id>/", TranscriptView.as_view(), name="transcript"),

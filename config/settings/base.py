@@ -233,6 +233,9 @@ COMPLIANCE_EXPORT_RETENTION_HOURS = int(os.environ.get("COMPLIANCE_EXPORT_RETENT
 # (per cent), amber from the second, red below it.
 COMPLIANCE_GREEN_FROM_PERCENT = int(os.environ.get("COMPLIANCE_GREEN_FROM_PERCENT", "95"))
 COMPLIANCE_AMBER_FROM_PERCENT = int(os.environ.get("COMPLIANCE_AMBER_FROM_PERCENT", "80"))
+# Snapshot exports (freedom-of-information answers, compliance.suppression): counts from 1 to
+# below this are shown as "<5", with secondary suppression so that totals do not reveal them.
+COMPLIANCE_SUPPRESS_BELOW = max(int(os.environ.get("COMPLIANCE_SUPPRESS_BELOW", "5")), 1)
 
 # Grants (docs/security.md §1): an exemption ends at most EXEMPTION_MAX_MONTHS ahead; an
 # officer's reasonable adjustments on any one quiz add up to at most these. Environment
