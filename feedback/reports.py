@@ -116,18 +116,23 @@ class SatisfactionReportView(FeedbackReportMixin, ReportView):
         return self.scoped_responses().order_by()
 
     def get_filtered_queryset(self):
+        """
+        The rows, made ready for the table and the exports before paging: there is one per
+        course (or course and unit), never one per response, and Wagtail builds the table
+        from the rows before ``decorate_paginated_queryset`` runs.
+        """
         responses = self.filter_queryset(self.get_queryset())
-        return selectors.satisfaction_rows(responses, by_unit=self.by_unit)
+        return self.decorated(selectors.satisfaction_rows(responses, by_unit=self.by_unit))
 
-    def decorate_paginated_queryset(self, object_list):
+    def decorated(self, object_list):
         rows = []
         every_unit = str(_("All units in your scope"))
         for row in object_list:
             responses = row["responses"]
+            row = {**row, "unit_name": row.get("unit_name", every_unit) or str(_("No unit"))}
             rows.append(
                 SimpleNamespace(
                     **row,
-                    unit_name=row.get("unit_name", every_unit) or str(_("No unit")),
                     useful_percent=percent_text(100 * row["useful"] / responses) if responses else "",
                     average_usefulness_text=_average(row["average_usefulness"]),
                     average_confidence_text=_average(row["average_confidence"]),
