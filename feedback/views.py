@@ -11,8 +11,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from courses.models import CoursePage
-
 from . import selectors, services
 from .forms import FeedbackForm
 from .models import COMMENT_MAX_LENGTH, USEFUL_FROM
@@ -88,7 +86,9 @@ class SkipFeedbackView(OwnCompletionMixin, TemplateView):
         if not self.completion.feedback_responses.exists():
             ask = services.skip_feedback(completion=self.completion)
             if ask.skips == 1:
-                messages.info(request, _("You skipped rating this course. We will ask you once more, in a week or so."))
+                messages.info(
+                    request, _("You skipped rating this course. We will ask you once more, in a week or so.")
+                )
             else:
                 messages.info(request, _("You skipped rating this course. We will not ask again."))
         return redirect(_course_url(self.completion, request))

@@ -10,9 +10,7 @@ register_reports(
     prefix="reports/feedback/",
     namespace="feedback_reports",
     reports=[
-        Report(
-            "satisfaction", reports.SatisfactionReportView, label=_("Course satisfaction"), icon="pick", order=120
-        ),
+        Report("satisfaction", reports.SatisfactionReportView, label=_("Course satisfaction"), icon="pick", order=120),
         Report(
             "comments",
             reports.FeedbackCommentsView,
@@ -67,7 +65,11 @@ def feedback_rows(person) -> list[dict]:
                 "valid_until": None,
                 "evidence": str(
                     _("Useful for the job: %(usefulness)s of 5; confidence gained: %(confidence)s of 5. %(comment)s")
-                    % {"usefulness": response.usefulness, "confidence": response.confidence, "comment": response.comment}
+                    % {
+                        "usefulness": response.usefulness,
+                        "confidence": response.confidence,
+                        "comment": response.comment,
+                    }
                 ).strip(),
             }
         )

@@ -7,54 +7,141 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0002_roles'),
-        ('courses', '0006_remove_typed_partner_review'),
+        ("accounts", "0002_roles"),
+        ("courses", "0006_remove_typed_partner_review"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='FeedbackAsk',
+            name="FeedbackAsk",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('skips', models.PositiveSmallIntegerField(default=0, verbose_name='times skipped')),
-                ('first_skipped_at', models.DateTimeField(blank=True, null=True, verbose_name='first skipped')),
-                ('last_skipped_at', models.DateTimeField(blank=True, null=True, verbose_name='last skipped')),
-                ('completion', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='feedback_ask', to='courses.coursecompletion', verbose_name='completion')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='feedback_asks', to=settings.AUTH_USER_MODEL, verbose_name='officer')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("skips", models.PositiveSmallIntegerField(default=0, verbose_name="times skipped")),
+                ("first_skipped_at", models.DateTimeField(blank=True, null=True, verbose_name="first skipped")),
+                ("last_skipped_at", models.DateTimeField(blank=True, null=True, verbose_name="last skipped")),
+                (
+                    "completion",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="feedback_ask",
+                        to="courses.coursecompletion",
+                        verbose_name="completion",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="feedback_asks",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="officer",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'feedback request',
-                'verbose_name_plural': 'feedback requests',
-                'constraints': [models.CheckConstraint(condition=models.Q(('skips__lte', 2)), name='feedback_ask_at_most_two_skips')],
+                "verbose_name": "feedback request",
+                "verbose_name_plural": "feedback requests",
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("skips__lte", 2)), name="feedback_ask_at_most_two_skips"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='FeedbackResponse',
+            name="FeedbackResponse",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('course_title', models.CharField(max_length=255, verbose_name='course title')),
-                ('unit_name', models.CharField(blank=True, max_length=255, verbose_name='unit name at the time')),
-                ('usefulness', models.PositiveSmallIntegerField(choices=[(1, '1 – not at all'), (2, '2'), (3, '3'), (4, '4'), (5, '5 – very much')], validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)], verbose_name='useful for the job')),
-                ('confidence', models.PositiveSmallIntegerField(choices=[(1, '1 – not at all'), (2, '2'), (3, '3'), (4, '4'), (5, '5 – very much')], validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)], verbose_name='confidence gained')),
-                ('comment', models.TextField(blank=True, max_length=1000, verbose_name='comment')),
-                ('submitted_at', models.DateTimeField(verbose_name='submitted')),
-                ('completion', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='feedback_responses', to='courses.coursecompletion', verbose_name='completion')),
-                ('course', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='feedback_responses', to='courses.coursepage', verbose_name='course')),
-                ('unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='feedback_responses', to='accounts.unit', verbose_name='unit at the time')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='feedback_responses', to=settings.AUTH_USER_MODEL, verbose_name='officer')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("course_title", models.CharField(max_length=255, verbose_name="course title")),
+                ("unit_name", models.CharField(blank=True, max_length=255, verbose_name="unit name at the time")),
+                (
+                    "usefulness",
+                    models.PositiveSmallIntegerField(
+                        choices=[(1, "1 – not at all"), (2, "2"), (3, "3"), (4, "4"), (5, "5 – very much")],
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                        verbose_name="useful for the job",
+                    ),
+                ),
+                (
+                    "confidence",
+                    models.PositiveSmallIntegerField(
+                        choices=[(1, "1 – not at all"), (2, "2"), (3, "3"), (4, "4"), (5, "5 – very much")],
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                        verbose_name="confidence gained",
+                    ),
+                ),
+                ("comment", models.TextField(blank=True, max_length=1000, verbose_name="comment")),
+                ("submitted_at", models.DateTimeField(verbose_name="submitted")),
+                (
+                    "completion",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="feedback_responses",
+                        to="courses.coursecompletion",
+                        verbose_name="completion",
+                    ),
+                ),
+                (
+                    "course",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="feedback_responses",
+                        to="courses.coursepage",
+                        verbose_name="course",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="feedback_responses",
+                        to="accounts.unit",
+                        verbose_name="unit at the time",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="feedback_responses",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="officer",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'course feedback',
-                'verbose_name_plural': 'course feedback',
-                'ordering': ['-submitted_at'],
-                'permissions': [('view_feedback_reports', 'Can see the course satisfaction report'), ('view_all_feedback', "Can see every course's feedback across the force")],
-                'indexes': [models.Index(fields=['course', 'unit'], name='feedback_course_unit')],
-                'constraints': [models.UniqueConstraint(fields=('completion',), name='feedback_once_per_completion'), models.CheckConstraint(condition=models.Q(('usefulness__gte', 1), ('usefulness__lte', 5)), name='feedback_usefulness_1_to_5'), models.CheckConstraint(condition=models.Q(('confidence__gte', 1), ('confidence__lte', 5)), name='feedback_confidence_1_to_5')],
+                "verbose_name": "course feedback",
+                "verbose_name_plural": "course feedback",
+                "ordering": ["-submitted_at"],
+                "permissions": [
+                    ("view_feedback_reports", "Can see the course satisfaction report"),
+                    ("view_all_feedback", "Can see every course's feedback across the force"),
+                ],
+                "indexes": [models.Index(fields=["course", "unit"], name="feedback_course_unit")],
+                "constraints": [
+                    models.UniqueConstraint(fields=("completion",), name="feedback_once_per_completion"),
+                    models.CheckConstraint(
+                        condition=models.Q(("usefulness__gte", 1), ("usefulness__lte", 5)),
+                        name="feedback_usefulness_1_to_5",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("confidence__gte", 1), ("confidence__lte", 5)),
+                        name="feedback_confidence_1_to_5",
+                    ),
+                ],
             },
         ),
     ]

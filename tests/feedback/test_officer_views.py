@@ -66,7 +66,12 @@ def test_rating_saves_once_and_returns_to_the_course(client_as, people, course, 
     assert response.status_code == 302
     assert response["Location"] == course.url
     saved = FeedbackResponse.objects.get()
-    assert (saved.usefulness, saved.confidence, saved.comment, saved.unit_id) == (5, 4, "Useful examples.", org.team_a.pk)
+    assert (saved.usefulness, saved.confidence, saved.comment, saved.unit_id) == (
+        5,
+        4,
+        "Useful examples.",
+        org.team_a.pk,
+    )
     again = client.post(rate_url(completion), {"usefulness": "1", "confidence": "1"})
     assert again.status_code == 302
     assert FeedbackResponse.objects.get().usefulness == 5

@@ -7,7 +7,15 @@ from tests.feedback.conftest import add_responses
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "officer", "other_officer", "trainer", "manager_of_other_unit", "manager_of_unit", "administrator"]
+ROLES = [
+    "anonymous",
+    "officer",
+    "other_officer",
+    "trainer",
+    "manager_of_other_unit",
+    "manager_of_unit",
+    "administrator",
+]
 
 
 @pytest.fixture
@@ -75,8 +83,9 @@ def test_an_unpublished_course_is_not_found(client, rated, course):
     assert "Hate crime" not in client.get(reverse("feedback:summary")).content.decode()
 
 
-def test_the_summary_query_count_does_not_grow_with_responses(client, org, course, other_course, settings,
-                                                             django_assert_num_queries):
+def test_the_summary_query_count_does_not_grow_with_responses(
+    client, org, course, other_course, settings, django_assert_num_queries
+):
     settings.FEEDBACK_PUBLISH_MIN_RESPONSES = 5
     add_responses(course, org.team_a, [(5, 5)] * 5)
     client.get(reverse("feedback:summary"))
