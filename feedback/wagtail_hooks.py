@@ -27,7 +27,7 @@ register_reports(
 def feedback_on_course_page(*, request, course, overview, place):
     """
     Under "Course completed": the request to rate it (until answered, skipped twice, or for a
-    week after the first skip). In "About this course": its published satisfaction rate.
+    week after the first skip). In "About this course": a link to its public satisfaction page.
     """
     if place == "completed":
         completion = getattr(overview, "completion", None)
@@ -40,10 +40,8 @@ def feedback_on_course_page(*, request, course, overview, place):
             "feedback/includes/prompt.html", {"completion": completion, "prompt": prompt}, request=request
         )
     if place == "about":
-        rate = selectors.published_rate(course)
-        if not rate.published:
-            return ""
-        return render_to_string("feedback/includes/course_rate.html", {"rate": rate}, request=request)
+        # A link, not the figure: the course page keeps to its budget of queries (issue 10).
+        return render_to_string("feedback/includes/course_rate.html", {"course": course}, request=request)
     return ""
 
 
