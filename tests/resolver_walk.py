@@ -156,6 +156,9 @@ class World:
         elif route.template.startswith(("/admin/pages/", "/admin/workflow")):
             values["pk"] = self.ids["page_id"]
         values["user_id"] = self.people[owner].pk
+        completion = own.get("courses.coursecompletion")
+        if completion is not None:
+            values["completion_id"] = completion.pk  # feedback's rating form
         values["number"] = own["quizzes.attempt"].number
         return values
 
@@ -249,6 +252,7 @@ def build_world(people: dict, org) -> World:
         file=ContentFile(b"%PDF-1.4 guide", name="guide.pdf"),
     )
     world.ids = {
+        "course_id": reading.pk,
         "page_id": reading.pk,
         "parent_page_id": reading.pk,
         "page_pk": reading.pk,

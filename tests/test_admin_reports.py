@@ -94,6 +94,8 @@ APP_REPORTS = {
     "exports": "compliance.view_compliance_reports",
     "content-review": "courses.view_content_review_report",
     "item-analysis": "quizzes.view_item_analysis",
+    "satisfaction": "feedback.view_feedback_reports",
+    "comments": "feedback.view_feedback_reports",
 }
 
 
@@ -124,6 +126,7 @@ def test_managers_see_the_compliance_reports_and_trainers_the_content_ones(peopl
 
     compliance = {"summary", "overdue", "expiring", "officers", "charts", "exports"}
     assert shown("officer") == set()
-    assert shown("manager_of_unit") == compliance
-    assert shown("trainer") == {"content-review", "item-analysis"}
+    feedback = {"satisfaction", "comments"}
+    assert shown("manager_of_unit") == compliance | feedback
+    assert shown("trainer") == {"content-review", "item-analysis"} | feedback
     assert shown("administrator") == set(APP_REPORTS)

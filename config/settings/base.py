@@ -229,6 +229,10 @@ TASKS = {
 
 COMPLIANCE_XLSX_SYNC_MAX_ROWS = int(os.environ.get("COMPLIANCE_XLSX_SYNC_MAX_ROWS", "5000"))
 COMPLIANCE_EXPORT_RETENTION_HOURS = int(os.environ.get("COMPLIANCE_EXPORT_RETENTION_HOURS", "24"))
+
+# Course feedback (feedback/): a course's satisfaction rate is published on the public pages
+# once it has at least this many responses (docs/deployment.md).
+FEEDBACK_PUBLISH_MIN_RESPONSES = int(os.environ.get("FEEDBACK_PUBLISH_MIN_RESPONSES", "10"))
 # The compliance summary's red/amber/green reading (issue 12): green from this share compliant
 # (per cent), amber from the second, red below it.
 COMPLIANCE_GREEN_FROM_PERCENT = int(os.environ.get("COMPLIANCE_GREEN_FROM_PERCENT", "95"))

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from demo import certificates, compliance, courses, organisation, periods, quizzes, reviews, snapshots
+from demo import certificates, compliance, courses, feedback, organisation, periods, quizzes, reviews, snapshots
 
 DEMO_PASSWORD = "training-demo-2026"  # noqa: S105 - documented in the README; DEBUG only
 
@@ -34,6 +34,7 @@ class Command(BaseCommand):
             periods.load_prior_certifications(people)
             certificates.load_certificates(people)
             snapshots.load_snapshots()
+            feedback.load_feedback()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo loaded: {len(units)} units, {len(course_pages)} courses, {len(quiz_pages)} quizzes, "
