@@ -135,6 +135,8 @@ class MyRecordView(LoginRequiredMixin, TranscriptExport, TemplateView):
         context = super().get_context_data(**kwargs)
         context["entries"] = selectors.transcript(self.person)
         context["requirements"] = selectors.requirements_for(self.person)
+        # Links that apps above compliance put on the page (notifications: the reminders sent).
+        context["record_links"] = [hook(self.request) for hook in hooks.get_hooks("own_record_links")]
         return context
 
 
