@@ -19,6 +19,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
 from django.core.mail import get_connection
 from django.db import connection, transaction
 from django.db.models import F, Value
@@ -99,7 +100,10 @@ def _insert_from(queryset, kind: str, today: datetime.date, now: datetime.dateti
 
 
 def _insert_select(values_queryset) -> int:
-    sql, params = values_queryset.query.sql_with_params()
+    try:
+        sql, params = values_queryset.query.sql_with_params()
+    except EmptyResultSet:  # nothing can match (no requirement sends this kind): nothing to insert
+        return 0
     table = connection.ops.quote_name(Reminder._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(column) for column in INSERT_COLUMNS)
     # "WHERE true" keeps SQLite from reading ON CONFLICT as part of a join (its documented ambiguity).
