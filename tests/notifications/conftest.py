@@ -27,7 +27,11 @@ def force_training(people, org, hate_crime, judaism, today):  # noqa: F811
     """
     UnitMembership.objects.update(started_at=timezone.now() - 500 * DAY)
     hate = RequirementFactory(
-        course=hate_crime, name="Hate crime", starts_on=today - 100 * DAY, due_days=90, targets=[unit_target(org.force)]
+        course=hate_crime,
+        name="Hate crime",
+        starts_on=today - 100 * DAY,
+        due_days=90,
+        targets=[unit_target(org.force)],
     )
     judaism_requirement = RequirementFactory(
         course=judaism, name="Judaism", starts_on=today, due_days=3, targets=[unit_target(org.team_a)]

@@ -34,7 +34,9 @@ def test_each_kind_goes_to_the_right_people(force_training, people, today):
 
 
 def test_exempt_people_are_never_reminded(force_training, people, today):
-    reminded = {row["user_id"] for row in selectors.preview(today) if row["requirement_id"] == force_training["hate"].pk}
+    reminded = {
+        row["user_id"] for row in selectors.preview(today) if row["requirement_id"] == force_training["hate"].pk
+    }
     assert people["manager_of_unit"].pk not in reminded
 
 
@@ -42,7 +44,11 @@ def test_people_with_a_later_due_date_are_not_reminded_yet(force_training, peopl
     judaism = force_training["judaism"].pk
 
     def before_due(day):
-        return {row["seq"] for row in selectors.preview(day) if (row["kind"], row["requirement_id"]) == ("before_due", judaism)}
+        return {
+            row["seq"]
+            for row in selectors.preview(day)
+            if (row["kind"], row["requirement_id"]) == ("before_due", judaism)
+        }
 
     # Four days before the Judaism guide is due the schedule (14, 3) has the 14-day reminder…
     assert before_due(today - DAY) == {14}
@@ -66,7 +72,11 @@ def test_overdue_reminders_stop_after_the_maximum(force_training, people, today)
     services.queue_due(today=today)
     # A month on, Team B (reminded once) hears no more about hate crime; the others' new
     # cycles (the Judaism guide now overdue, the officer's hate crime run out) still count.
-    later = {(row["user_id"], row["requirement_id"]) for row in selectors.preview(today + 30 * DAY) if row["kind"] == "overdue"}
+    later = {
+        (row["user_id"], row["requirement_id"])
+        for row in selectors.preview(today + 30 * DAY)
+        if row["kind"] == "overdue"
+    }
     assert (people["other_officer"].pk, force_training["hate"].pk) not in later
     assert (people["officer"].pk, force_training["hate"].pk) in later
 

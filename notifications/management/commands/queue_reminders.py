@@ -1,7 +1,6 @@
 """``manage.py queue_reminders``: for cron, daily (docs/deployment.md). Logs what is due and queues the sending."""
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
 
 from notifications import services
 from notifications.tasks import send_reminders
@@ -18,5 +17,6 @@ class Command(BaseCommand):
             self.stdout.write(f"interrupted sends put back: {result.requeued}")
         waiting = services.due_count()
         if waiting:
-            transaction.on_commit(send_reminders.enqueue)
+            # The log rows are committed (queue_due's own transaction): the worker can see them.
+            send_reminders.enqueue()
         self.stdout.write(f"to send now (new and retries): {waiting}")
