@@ -13,7 +13,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
 from accounts.selectors import can_see_all_training_records, people_visible_to
-from compliance.models import Requirement
+from compliance.models import ComplianceState, Requirement
 from compliance.reports import REPORT_PERMISSION
 from core.reports import ReportPermissionMixin
 
@@ -26,6 +26,10 @@ class PreviewFilterSet(WagtailFilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=[(kind.value, kind.label) for kind in PERSONAL_KINDS], method="keep"
     )
+
+    class Meta:
+        model = ComplianceState
+        fields = []
 
     def keep(self, queryset, name, value):
         return queryset
