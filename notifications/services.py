@@ -219,7 +219,7 @@ def retry_delay(attempts: int) -> datetime.timedelta:
     return datetime.timedelta(minutes=settings.REMINDER_RETRY_MINUTES * 2 ** max(attempts - 1, 0))
 
 
-def send_batch(*, now: datetime.datetime | None = None, limit: int = BATCH) -> dict:
+def send_batch(*, now: datetime.datetime | None = None, limit: int = BATCH, backend: str | None = None) -> dict:
     """Claim and send one batch; returns counts of sent and failed. A constant number of queries per batch."""
     now = now or timezone.now()
     batch = claim(now=now, limit=limit)
@@ -227,7 +227,7 @@ def send_batch(*, now: datetime.datetime | None = None, limit: int = BATCH) -> d
         return {"sent": 0, "failed": 0}
     messages = emails.build_messages(batch, today=timezone.localdate(now))
     sent_ids, failed = [], []
-    connection_ = get_connection(fail_silently=False)
+    connection_ = get_connection(backend, fail_silently=False)
     try:
         connection_.open()
     except Exception as error:  # noqa: BLE001 (every failure is recorded on its rows)
@@ -244,7 +244,10 @@ def send_batch(*, now: datetime.datetime | None = None, limit: int = BATCH) -> d
         with contextlib.suppress(Exception):
             connection_.close()
     Reminder.objects.filter(pk__in=sent_ids).update(
-        status=ReminderStatus.SENT, sent_at=timezone.now(), claimed_by="", last_error=""
+        # The last error, if an earlier try failed, stays: the log shows it was retried and why.
+        status=ReminderStatus.SENT,
+        sent_at=timezone.now(),
+        claimed_by="",
     )
     for reminder, error in failed:
         reminder.last_error = f"{type(error).__name__}: {error}"[:2000]
@@ -263,11 +266,11 @@ def send_batch(*, now: datetime.datetime | None = None, limit: int = BATCH) -> d
     return {"sent": len(sent_ids), "failed": len(failed)}
 
 
-def send_due(*, now: datetime.datetime | None = None, limit: int = BATCH) -> dict:
-    """Send batches until nothing is due (what the task does)."""
+def send_due(*, now: datetime.datetime | None = None, limit: int = BATCH, backend: str | None = None) -> dict:
+    """Send batches until nothing is due (what the task does); ``backend`` None: ``EMAIL_BACKEND``."""
     totals = {"sent": 0, "failed": 0}
     while True:
-        result = send_batch(now=now, limit=limit)
+        result = send_batch(now=now, limit=limit, backend=backend)
         if not (result["sent"] or result["failed"]):
             return totals
         totals = {key: totals[key] + result[key] for key in totals}

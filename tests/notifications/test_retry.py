@@ -42,7 +42,8 @@ def test_a_failed_send_is_recorded_and_retried_with_backoff(force_training, fail
         patch.setattr(timezone, "now", lambda: later + datetime.timedelta(minutes=21))
         call_command("queue_reminders")
     reminder.refresh_from_db()
-    assert reminder.status == ReminderStatus.SENT and reminder.attempts == 3 and reminder.last_error == ""
+    assert reminder.status == ReminderStatus.SENT and reminder.attempts == 3
+    assert "MailServerDown" in reminder.last_error  # kept: the log shows why it took three tries
     assert len(mail.outbox) == total
     assert Reminder.objects.filter(status=ReminderStatus.SENT).count() == total
 
