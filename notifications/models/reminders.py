@@ -230,6 +230,7 @@ class Reminder(models.Model):
         blank=True,
         related_name="reminders",
         verbose_name=_("person"),
+        db_index=False,  # indexed by (user, -created_at) below
     )
     email = models.EmailField(_("sent to"), max_length=254)
     requirement = models.ForeignKey(
@@ -239,9 +240,12 @@ class Reminder(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("requirement"),
+        # Fewer indexes to keep up on a force-wide first run; the log is filtered by kind and status.
+        db_index=False,
     )
+    # Indexed by the unique (assignment, kind, cycle_due, sequence) constraint.
     assignment = models.ForeignKey(
-        "compliance.Assignment", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "compliance.Assignment", on_delete=models.PROTECT, null=True, blank=True, related_name="+", db_index=False
     )
     course = models.ForeignKey(
         "courses.CoursePage",
@@ -250,6 +254,7 @@ class Reminder(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("course"),
+        db_index=False,
     )
     course_title = models.CharField(_("course"), max_length=255, blank=True)
     cycle_due = models.DateField(_("about the date"))
