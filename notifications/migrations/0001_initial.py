@@ -2,11 +2,11 @@
 
 import django.core.validators
 import django.db.models.deletion
-import notifications.models.reminders
 from django.conf import settings
 from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
+import notifications.models.reminders
 
 #: Administrators run reminders: the schedules, the settings, and the (read-only) delivery log.
 PERMISSIONS = {
