@@ -171,6 +171,8 @@ class MyRecordView(LoginRequiredMixin, TranscriptExport, TemplateView):
         context.update(self.provenance_context())
         context["requirements"] = selectors.requirements_for(self.person)
         context["record_sections"] = record_sections(self.request, self.person, admin=False)
+        # Links that apps above compliance put on the page (notifications: the reminders sent).
+        context["record_links"] = [hook(self.request) for hook in hooks.get_hooks("own_record_links")]
         return context
 
 

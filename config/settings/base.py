@@ -241,6 +241,17 @@ COMPLIANCE_AMBER_FROM_PERCENT = int(os.environ.get("COMPLIANCE_AMBER_FROM_PERCEN
 # below this are shown as "<5", with secondary suppression so that totals do not reveal them.
 COMPLIANCE_SUPPRESS_BELOW = max(int(os.environ.get("COMPLIANCE_SUPPRESS_BELOW", "5")), 1)
 
+
+# Reminders (notifications): a failed send is tried again after REMINDER_RETRY_MINUTES, doubling
+# each time, at most REMINDER_MAX_ATTEMPTS times; a send claimed longer ago than
+# REMINDER_CLAIM_TIMEOUT_MINUTES (a worker died) is tried again; managers' digests list at most
+# REMINDER_DIGEST_MAX_ROWS people (and say how many more, with a link to the report).
+
+REMINDER_RETRY_MINUTES = int(os.environ.get("REMINDER_RETRY_MINUTES", "10"))
+REMINDER_MAX_ATTEMPTS = int(os.environ.get("REMINDER_MAX_ATTEMPTS", "5"))
+REMINDER_CLAIM_TIMEOUT_MINUTES = int(os.environ.get("REMINDER_CLAIM_TIMEOUT_MINUTES", "30"))
+REMINDER_DIGEST_MAX_ROWS = int(os.environ.get("REMINDER_DIGEST_MAX_ROWS", "100"))
+
 # Grants (docs/security.md §1): an exemption ends at most EXEMPTION_MAX_MONTHS ahead; an
 # officer's reasonable adjustments on any one quiz add up to at most these. Environment
 # variables, not admin settings: the limits bind the accounts that could edit them.

@@ -10,7 +10,18 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from demo import certificates, compliance, courses, feedback, organisation, periods, quizzes, reviews, snapshots
+from demo import (
+    certificates,
+    compliance,
+    courses,
+    feedback,
+    notifications,
+    organisation,
+    periods,
+    quizzes,
+    reviews,
+    snapshots,
+)
 
 DEMO_PASSWORD = "training-demo-2026"  # noqa: S105 - documented in the README; DEBUG only
 
@@ -35,6 +46,7 @@ class Command(BaseCommand):
             certificates.load_certificates(people)
             snapshots.load_snapshots()
             feedback.load_feedback()
+            notifications.load_reminders()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo loaded: {len(units)} units, {len(course_pages)} courses, {len(quiz_pages)} quizzes, "
