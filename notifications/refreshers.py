@@ -1,0 +1,230 @@
+"""
+Festival refreshers: what is due (selectors) and the two writes of a run (services).
+
+A run has two halves. ``queue_due_refreshers`` (``manage.py queue_refreshers``, daily or
+hourly from cron) writes one ``RefresherDelivery`` per person, refresher and festival
+occurrence that is due, ignoring the rows that already exist, so running it twice or twice
+at once adds nothing; after the transaction commits it queues the ``send_refreshers`` task.
+That task calls ``send_due_deliveries``, which claims the due rows with one ``UPDATE`` (two
+workers cannot claim the same row), sends them through Django's mail framework and records
+each outcome: sent, or failed with its error and the time of the next attempt (doubling
+each time), or abandoned after ``REFRESHER_MAX_ATTEMPTS``. Every step is a fixed number of
+queries whatever the number of officers.
+"""
+
+import contextlib
+import datetime
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import transaction
+from django.db.models import Count, F, Q
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from compliance.models import ComplianceState
+
+from . import festivals
+from .models import DeliveryStatus, FestivalRefresher, RefresherDelivery
+from .models.refreshers import MAX_DAYS_BEFORE
+
+#: A row claimed this long ago and never recorded (the worker died mid-send) is claimed again.
+STALE_CLAIM = datetime.timedelta(hours=1)
+#: The schedule in the admin looks this far ahead.
+SCHEDULE_DAYS = 365
+
+
+# Selectors
+
+
+@dataclass(frozen=True)
+class ScheduledRefresher:
+    """One refresher's send for one festival occurrence."""
+
+    refresher: FestivalRefresher
+    occurrence: festivals.Occurrence
+
+    @property
+    def festival(self) -> str:
+        return self.refresher.festival_label
+
+    @property
+    def festival_begins(self) -> datetime.date:
+        return self.occurrence.first_day
+
+    @property
+    def send_on(self) -> datetime.date:
+        return self.occurrence.first_day - datetime.timedelta(days=self.refresher.days_before)
+
+
+def active_refreshers():
+    return FestivalRefresher.objects.filter(active=True).select_related("course", "module")
+
+
+def schedule(*, start: datetime.date, end: datetime.date, refreshers=None) -> list[ScheduledRefresher]:
+    """Every active refresher's sends for the festivals beginning from ``start`` to ``end``, by send date."""
+    refreshers = list(active_refreshers() if refreshers is None else refreshers)
+    found = festivals.occurrences({r.festival for r in refreshers}, start, end)
+    rows = [
+        ScheduledRefresher(refresher=refresher, occurrence=occurrence)
+        for occurrence in found
+        for refresher in refreshers
+        if refresher.festival == occurrence.festival
+    ]
+    return sorted(rows, key=lambda row: (row.send_on, row.festival_begins, row.refresher.course.title))
+
+
+def due_on(today: datetime.date, refreshers=None) -> list[ScheduledRefresher]:
+    """The sends due today: sent on their day, or late if a run was missed, but never once the festival has begun."""
+    rows = schedule(
+        start=today + datetime.timedelta(days=1),
+        end=today + datetime.timedelta(days=MAX_DAYS_BEFORE),
+        refreshers=refreshers,
+    )
+    return [row for row in rows if row.send_on <= today]
+
+
+def _recipients():
+    """Current assignments of active people with an address who have completed the course."""
+    return ComplianceState.objects.filter(completion__isnull=False, user__is_active=True).exclude(user__email="")
+
+
+def reach(course_ids) -> dict[int, int]:
+    """How many people a refresher on each course would reach now: one query."""
+    rows = (
+        _recipients()
+        .filter(course_id__in=set(course_ids))
+        .values("course_id")
+        .annotate(people=Count("user_id", distinct=True))
+        .order_by()
+    )
+    return {row["course_id"]: row["people"] for row in rows}
+
+
+# Services
+
+
+def queue_due_refreshers(*, today: datetime.date | None = None) -> int:
+    """
+    Log a delivery for everyone each due refresher reaches (existing rows are left alone: the
+    unique constraint makes this idempotent), then, after commit, queue the task that sends
+    them. Returns how many rows were new.
+    """
+    from .tasks_refreshers import send_refreshers
+
+    today = today or timezone.localdate()
+    now = timezone.now()
+    due = due_on(today)
+    with transaction.atomic():
+        people = defaultdict(set)
+        if due:
+            pairs = (
+                _recipients()
+                .filter(course_id__in={row.refresher.course_id for row in due})
+                .values_list("course_id", "user_id")
+                .distinct()
+            )
+            for course_id, user_id in pairs:
+                people[course_id].add(user_id)
+        rows = [
+            RefresherDelivery(
+                refresher=row.refresher,
+                user_id=user_id,
+                festival=row.refresher.festival,
+                occurrence=row.festival_begins,
+                course_title=row.refresher.course.title,
+                next_attempt_at=now,
+            )
+            for row in due
+            for user_id in sorted(people[row.refresher.course_id])
+        ]
+        before = RefresherDelivery.objects.count()
+        RefresherDelivery.objects.bulk_create(rows, ignore_conflicts=True)
+        created = RefresherDelivery.objects.count() - before
+        transaction.on_commit(send_refreshers.enqueue)
+    return created
+
+
+def backoff(attempts: int) -> datetime.timedelta:
+    """How long after the ``attempts``-th failure to try again: REFRESHER_RETRY_MINUTES, doubling."""
+    return datetime.timedelta(minutes=settings.REFRESHER_RETRY_MINUTES * 2 ** (attempts - 1))
+
+
+def _message(delivery: RefresherDelivery, link: str) -> EmailMultiAlternatives:
+    refresher = delivery.refresher
+    context = {
+        "person": delivery.user,
+        "refresher": refresher,
+        "festival": refresher.festival_label,
+        "festival_begins": delivery.occurrence,
+        "evening_before": delivery.occurrence - datetime.timedelta(days=1),
+        "course_title": delivery.course_title,
+        "module_title": refresher.module.title if refresher.module else delivery.course_title,
+        "link": link,
+    }
+    subject = _("Before %(festival)s: a refresher from “%(course)s”") % {
+        "festival": context["festival"],
+        "course": delivery.course_title,
+    }
+    message = EmailMultiAlternatives(
+        subject=f"{settings.EMAIL_SUBJECT_PREFIX}{subject}",
+        body=render_to_string("notifications/refreshers/email.txt", context),
+        to=[delivery.user.email],
+    )
+    message.attach_alternative(render_to_string("notifications/refreshers/email.html", context), "text/html")
+    return message
+
+
+def send_due_deliveries(*, now: datetime.datetime | None = None) -> dict[str, int]:
+    """
+    Claim every delivery that is due (new, or failed and past its next attempt, or claimed by
+    a worker that died), send each, and record what happened. Returns counts by outcome.
+    """
+    now = now or timezone.now()
+    token = uuid.uuid4()
+    RefresherDelivery.objects.filter(
+        Q(status__in=[DeliveryStatus.PENDING, DeliveryStatus.FAILED], next_attempt_at__lte=now)
+        | Q(status=DeliveryStatus.SENDING, claimed_at__lt=now - STALE_CLAIM),
+        refresher__isnull=False,
+    ).update(status=DeliveryStatus.SENDING, claim=token, claimed_at=now)
+    claimed = list(
+        RefresherDelivery.objects.filter(claim=token, status=DeliveryStatus.SENDING).select_related(
+            "user", "refresher__course", "refresher__module"
+        )
+    )
+    if not claimed:
+        return {"sent": 0, "failed": 0}
+    links: dict[int, str] = {}
+    sent: list[int] = []
+    failed: dict[tuple[int, str], list[int]] = defaultdict(list)
+    connection = get_connection()
+    for delivery in claimed:
+        refresher = delivery.refresher
+        if refresher.pk not in links:
+            links[refresher.pk] = (refresher.module or refresher.course).get_full_url()
+        try:
+            connection.send_messages([_message(delivery, links[refresher.pk])])
+        except Exception as error:  # noqa: BLE001 - any failure is recorded and retried, never lost
+            failed[(delivery.attempts + 1, f"{type(error).__name__}: {error}"[:1000])].append(delivery.pk)
+        else:
+            sent.append(delivery.pk)
+    with contextlib.suppress(Exception):  # the outcomes are recorded below whatever closing does
+        connection.close()
+    if sent:
+        RefresherDelivery.objects.filter(pk__in=sent).update(
+            status=DeliveryStatus.SENT, sent_at=timezone.now(), attempts=F("attempts") + 1, claim=None, last_error=""
+        )
+    for (attempts, error), pks in failed.items():
+        gave_up = attempts >= settings.REFRESHER_MAX_ATTEMPTS
+        RefresherDelivery.objects.filter(pk__in=pks).update(
+            status=DeliveryStatus.ABANDONED if gave_up else DeliveryStatus.FAILED,
+            attempts=attempts,
+            next_attempt_at=now + backoff(attempts),
+            last_error=error,
+            claim=None,
+        )
+    return {"sent": len(sent), "failed": sum(len(pks) for pks in failed.values())}
