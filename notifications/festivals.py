@@ -18,6 +18,9 @@ from django.utils.translation import gettext_lazy as _
 
 from courses.blocks import FESTIVAL_NAMES, festival_spans
 
+#: Longer than any festival the calendars name (Chanukah: eight days).
+LONGEST_FESTIVAL = datetime.timedelta(days=10)
+
 
 @dataclass(frozen=True)
 class Occurrence:
@@ -40,11 +43,14 @@ class FestivalCalendar:
 
 def _jewish_occurrences(start: datetime.date, end: datetime.date) -> list[Occurrence]:
     """The Jewish festivals beginning from ``start`` to ``end``, from the festival-dates block's own calendar."""
-    months = ((end - start).days + 1) / 30.44
+    # Begin the walk before ``start``: a span cut by the range's start would look as if the
+    # festival began that day (no festival lasts longer than LONGEST_FESTIVAL).
+    walk_from = start - LONGEST_FESTIVAL
+    months = ((end - walk_from).days + 1) / 30.44
     with translation.override("en-gb"):
         # festival_spans names festivals by their label; read the label back to its key.
         by_label = {str(label): key for key, label in FESTIVAL_NAMES.items()}
-        spans = festival_spans(start, months=months)
+        spans = festival_spans(walk_from, months=months)
         return [
             Occurrence(festival=f"jewish:{by_label[span.name]}", label=span.name, first_day=span.first_day)
             for span in spans

@@ -142,9 +142,13 @@ def queue_due_refreshers(*, today: datetime.date | None = None) -> int:
             for row in due
             for user_id in sorted(people[row.refresher.course_id])
         ]
-        before = RefresherDelivery.objects.count()
+        # Counted on the rows of the refreshers due today only (the refresher foreign key is indexed).
+        logged = RefresherDelivery.objects.filter(
+            refresher__in={row.refresher.pk for row in due}, occurrence__in={row.festival_begins for row in due}
+        )
+        before = logged.count() if rows else 0
         RefresherDelivery.objects.bulk_create(rows, ignore_conflicts=True)
-        created = RefresherDelivery.objects.count() - before
+        created = logged.count() - before if rows else 0
         transaction.on_commit(send_refreshers.enqueue)
     return created
 

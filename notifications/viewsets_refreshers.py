@@ -93,7 +93,7 @@ class RefresherDeliveryViewSet(ModelViewSet):
         "festival_label",
         "occurrence",
         "course_title",
-        "status",
+        "get_status_display",
         "attempts",
         "sent_at",
         "last_error",
@@ -102,6 +102,7 @@ class RefresherDeliveryViewSet(ModelViewSet):
         "user.display_name": _("Person"),
         "user.warrant_number": _("Warrant number"),
         "festival_label": _("Festival"),
+        "get_status_display": _("Status"),
     }
     export_filename = "refresher-deliveries"
 
