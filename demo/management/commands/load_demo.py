@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from demo import compliance, courses, organisation, quizzes, reviews
+from demo import compliance, courses, organisation, quizzes, refreshers, reviews
 
 DEMO_PASSWORD = "training-demo-2026"  # noqa: S105 - documented in the README; DEBUG only
 
@@ -31,6 +31,7 @@ class Command(BaseCommand):
             reviews.load_partner_review(people)
             quiz_pages = quizzes.load_quizzes()
             requirements = compliance.load_compliance(units, people, DEMO_PASSWORD)
+            refreshers.load_refreshers()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo loaded: {len(units)} units, {len(course_pages)} courses, {len(quiz_pages)} quizzes, "
