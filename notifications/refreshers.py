@@ -24,6 +24,7 @@ from django.db import transaction
 from django.db.models import Count, F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from compliance.models import ComplianceState
@@ -158,29 +159,50 @@ def backoff(attempts: int) -> datetime.timedelta:
     return datetime.timedelta(minutes=settings.REFRESHER_RETRY_MINUTES * 2 ** (attempts - 1))
 
 
-def _message(delivery: RefresherDelivery, link: str) -> EmailMultiAlternatives:
-    refresher = delivery.refresher
+#: Stands for the person's name in a refresher rendered once for everyone it goes to.
+NAME_PLACEHOLDER = "\x00name\x00"
+
+
+@dataclass(frozen=True)
+class RenderedRefresher:
+    """One refresher's email for one festival occurrence, rendered once; only the name differs per person."""
+
+    subject: str
+    text: str
+    html: str
+
+    def message_for(self, person) -> EmailMultiAlternatives:
+        name = person.first_name or person.get_username()
+        message = EmailMultiAlternatives(
+            subject=self.subject, body=self.text.replace(NAME_PLACEHOLDER, name), to=[person.email]
+        )
+        message.attach_alternative(self.html.replace(NAME_PLACEHOLDER, escape(name)), "text/html")
+        return message
+
+
+def render_refresher(
+    refresher: FestivalRefresher, *, occurrence: datetime.date, course_title: str
+) -> RenderedRefresher:
+    """The refresher's subject, text and HTML for ``occurrence``, with ``NAME_PLACEHOLDER`` for the name."""
     context = {
-        "person": delivery.user,
+        "name": NAME_PLACEHOLDER,
         "refresher": refresher,
         "festival": refresher.festival_label,
-        "festival_begins": delivery.occurrence,
-        "evening_before": delivery.occurrence - datetime.timedelta(days=1),
-        "course_title": delivery.course_title,
-        "module_title": refresher.module.title if refresher.module else delivery.course_title,
-        "link": link,
+        "festival_begins": occurrence,
+        "evening_before": occurrence - datetime.timedelta(days=1),
+        "course_title": course_title,
+        "module_title": refresher.module.title if refresher.module else course_title,
+        "link": (refresher.module or refresher.course).get_full_url(),
     }
     subject = _("Before %(festival)s: a refresher from “%(course)s”") % {
         "festival": context["festival"],
-        "course": delivery.course_title,
+        "course": course_title,
     }
-    message = EmailMultiAlternatives(
+    return RenderedRefresher(
         subject=f"{settings.EMAIL_SUBJECT_PREFIX}{subject}",
-        body=render_to_string("notifications/refreshers/email.txt", context),
-        to=[delivery.user.email],
+        text=render_to_string("notifications/refreshers/email.txt", context),
+        html=render_to_string("notifications/refreshers/email.html", context),
     )
-    message.attach_alternative(render_to_string("notifications/refreshers/email.html", context), "text/html")
-    return message
 
 
 def send_due_deliveries(*, now: datetime.datetime | None = None) -> dict[str, int]:
@@ -202,16 +224,18 @@ def send_due_deliveries(*, now: datetime.datetime | None = None) -> dict[str, in
     )
     if not claimed:
         return {"sent": 0, "failed": 0}
-    links: dict[int, str] = {}
+    rendered: dict[tuple[int, datetime.date], RenderedRefresher] = {}
     sent: list[int] = []
     failed: dict[tuple[int, str], list[int]] = defaultdict(list)
     connection = get_connection()
     for delivery in claimed:
-        refresher = delivery.refresher
-        if refresher.pk not in links:
-            links[refresher.pk] = (refresher.module or refresher.course).get_full_url()
+        key = (delivery.refresher_id, delivery.occurrence)
+        if key not in rendered:
+            rendered[key] = render_refresher(
+                delivery.refresher, occurrence=delivery.occurrence, course_title=delivery.course_title
+            )
         try:
-            connection.send_messages([_message(delivery, links[refresher.pk])])
+            connection.send_messages([rendered[key].message_for(delivery.user)])
         except Exception as error:  # noqa: BLE001 - any failure is recorded and retried, never lost
             failed[(delivery.attempts + 1, f"{type(error).__name__}: {error}"[:1000])].append(delivery.pk)
         else:

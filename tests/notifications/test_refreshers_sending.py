@@ -167,3 +167,12 @@ def test_a_runs_query_count_does_not_grow_with_the_number_of_officers(refresher,
     assert len(mail.outbox) == 2 * len(reached) + 8
     assert few == many
     assert many == 11
+
+
+def test_a_name_is_escaped_in_the_html_part_and_kept_in_the_text(refresher, reached, run, org, judaism_guide):
+    person = UserFactory(username="dermot", unit=org.team_a, first_name="D'Arcy <Ó>", last_name="Byrne")
+    record_completion(person, judaism_guide[0], on=SEND_DAY - datetime.timedelta(days=5))
+    run()
+    message = next(m for m in mail.outbox if m.to == [person.email])
+    assert "Dear D'Arcy <Ó>," in message.body
+    assert "Dear D&#x27;Arcy &lt;Ó&gt;," in message.alternatives[0][0]
