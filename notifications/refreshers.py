@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -35,6 +35,8 @@ from .models.refreshers import MAX_DAYS_BEFORE
 
 #: A row claimed this long ago and never recorded (the worker died mid-send) is claimed again.
 STALE_CLAIM = datetime.timedelta(hours=1)
+#: Failed rows are recorded this many per UPDATE.
+FAILURE_CHUNK = 500
 #: The schedule in the admin looks this far ahead.
 SCHEDULE_DAYS = 365
 
@@ -119,39 +121,59 @@ def queue_due_refreshers(*, today: datetime.date | None = None) -> int:
 
     today = today or timezone.localdate()
     now = timezone.now()
-    due = due_on(today)
+    created = 0
     with transaction.atomic():
-        people = defaultdict(set)
-        if due:
-            pairs = (
-                _recipients()
-                .filter(course_id__in={row.refresher.course_id for row in due})
-                .values_list("course_id", "user_id")
-                .distinct()
-            )
-            for course_id, user_id in pairs:
-                people[course_id].add(user_id)
-        rows = [
-            RefresherDelivery(
-                refresher=row.refresher,
-                user_id=user_id,
-                festival=row.refresher.festival,
-                occurrence=row.festival_begins,
-                course_title=row.refresher.course.title,
-                next_attempt_at=now,
-            )
-            for row in due
-            for user_id in sorted(people[row.refresher.course_id])
-        ]
-        # Counted on the rows of the refreshers due today only (the refresher foreign key is indexed).
-        logged = RefresherDelivery.objects.filter(
-            refresher__in={row.refresher.pk for row in due}, occurrence__in={row.festival_begins for row in due}
-        )
-        before = logged.count() if rows else 0
-        RefresherDelivery.objects.bulk_create(rows, ignore_conflicts=True)
-        created = logged.count() - before if rows else 0
+        for row in due_on(today):
+            created += _log_deliveries(row, now=now)
         transaction.on_commit(send_refreshers.enqueue)
     return created
+
+
+def _log_deliveries(row: ScheduledRefresher, *, now: datetime.datetime) -> int:
+    """
+    One ``INSERT … SELECT … ON CONFLICT DO NOTHING``: a row for each person the refresher
+    reaches, computed and written by the database in one statement whatever their number
+    (``bulk_create`` would bring every id into Python and, on SQLite, split the insert into
+    batches). Returns how many rows were new.
+    """
+    recipients = _recipients().filter(course_id=row.refresher.course_id).values("user_id").distinct()
+    select_sql, select_params = recipients.query.sql_with_params()
+    ops = connection.ops
+    table = connection.ops.quote_name(RefresherDelivery._meta.db_table)
+    columns = ", ".join(
+        ops.quote_name(RefresherDelivery._meta.get_field(name).column)
+        for name in (
+            "refresher",
+            "user",
+            "festival",
+            "occurrence",
+            "course_title",
+            "status",
+            "attempts",
+            "next_attempt_at",
+            "last_error",
+            "created_at",
+        )
+    )
+    # "WHERE 1 = 1": SQLite needs a WHERE before ON CONFLICT to parse an INSERT … SELECT.
+    sql = (
+        f"INSERT INTO {table} ({columns}) "  # noqa: S608 - names from the model, values as parameters
+        f"SELECT %s, recipients.user_id, %s, %s, %s, %s, 0, %s, '', %s FROM ({select_sql}) recipients "
+        "WHERE 1 = 1 ON CONFLICT DO NOTHING"
+    )
+    params = [
+        row.refresher.pk,
+        row.refresher.festival,
+        ops.adapt_datefield_value(row.festival_begins),
+        row.refresher.course.title,
+        DeliveryStatus.PENDING,
+        ops.adapt_datetimefield_value(now),
+        ops.adapt_datetimefield_value(now),
+        *select_params,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return max(cursor.rowcount, 0)
 
 
 def backoff(attempts: int) -> datetime.timedelta:
@@ -227,7 +249,7 @@ def send_due_deliveries(*, now: datetime.datetime | None = None) -> dict[str, in
     rendered: dict[tuple[int, datetime.date], RenderedRefresher] = {}
     sent: list[int] = []
     failed: dict[tuple[int, str], list[int]] = defaultdict(list)
-    connection = get_connection()
+    mailer = get_connection()
     for delivery in claimed:
         key = (delivery.refresher_id, delivery.occurrence)
         if key not in rendered:
@@ -235,24 +257,28 @@ def send_due_deliveries(*, now: datetime.datetime | None = None) -> dict[str, in
                 delivery.refresher, occurrence=delivery.occurrence, course_title=delivery.course_title
             )
         try:
-            connection.send_messages([rendered[key].message_for(delivery.user)])
+            mailer.send_messages([rendered[key].message_for(delivery.user)])
         except Exception as error:  # noqa: BLE001 - any failure is recorded and retried, never lost
             failed[(delivery.attempts + 1, f"{type(error).__name__}: {error}"[:1000])].append(delivery.pk)
         else:
             sent.append(delivery.pk)
     with contextlib.suppress(Exception):  # the outcomes are recorded below whatever closing does
-        connection.close()
-    if sent:
-        RefresherDelivery.objects.filter(pk__in=sent).update(
-            status=DeliveryStatus.SENT, sent_at=timezone.now(), attempts=F("attempts") + 1, claim=None, last_error=""
-        )
+        mailer.close()
+    # Failures first, in chunks (few, unless the server is down); then every row still
+    # claimed was sent: one UPDATE on the claim, with no list of ids.
     for (attempts, error), pks in failed.items():
         gave_up = attempts >= settings.REFRESHER_MAX_ATTEMPTS
-        RefresherDelivery.objects.filter(pk__in=pks).update(
-            status=DeliveryStatus.ABANDONED if gave_up else DeliveryStatus.FAILED,
-            attempts=attempts,
-            next_attempt_at=now + backoff(attempts),
-            last_error=error,
-            claim=None,
+        for first in range(0, len(pks), FAILURE_CHUNK):
+            chunk = pks[first : first + FAILURE_CHUNK]
+            RefresherDelivery.objects.filter(pk__in=chunk).update(
+                status=DeliveryStatus.ABANDONED if gave_up else DeliveryStatus.FAILED,
+                attempts=attempts,
+                next_attempt_at=now + backoff(attempts),
+                last_error=error,
+                claim=None,
+            )
+    if sent:
+        RefresherDelivery.objects.filter(claim=token, status=DeliveryStatus.SENDING).update(
+            status=DeliveryStatus.SENT, sent_at=timezone.now(), attempts=F("attempts") + 1, claim=None, last_error=""
         )
     return {"sent": len(sent), "failed": sum(len(pks) for pks in failed.values())}
