@@ -399,6 +399,13 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 
+# Festival refreshers (notifications): a failed send is retried after REFRESHER_RETRY_MINUTES,
+# doubling each time, and recorded as abandoned after REFRESHER_MAX_ATTEMPTS attempts.
+
+REFRESHER_RETRY_MINUTES = int(os.environ.get("REFRESHER_RETRY_MINUTES", "15"))
+REFRESHER_MAX_ATTEMPTS = int(os.environ.get("REFRESHER_MAX_ATTEMPTS", "5"))
+
+
 # Email: Django's mail framework. Production reads the SMTP settings from the environment.
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "training@example.police.uk")

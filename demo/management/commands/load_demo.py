@@ -19,6 +19,7 @@ from demo import (
     organisation,
     periods,
     quizzes,
+    refreshers,
     reviews,
     snapshots,
 )
@@ -47,6 +48,7 @@ class Command(BaseCommand):
             snapshots.load_snapshots()
             feedback.load_feedback()
             notifications.load_reminders()
+            refreshers.load_refreshers()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo loaded: {len(units)} units, {len(course_pages)} courses, {len(quiz_pages)} quizzes, "
