@@ -19,7 +19,7 @@ A published table of counts may not let a reader learn a small count (1 to
 What it proves (``tests/compliance/test_snapshot_suppression.py``, property-based): in the
 published table no line has exactly one withheld entry, so no withheld count equals a
 published total minus published cells. It does not defend against differencing two
-different exports of the same snapshot (docs/decisions.md, 58-snap).
+different exports of the same snapshot (docs/decisions.md, 60).
 """
 
 from collections.abc import Hashable, Iterable, Mapping, Sequence

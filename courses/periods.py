@@ -31,7 +31,7 @@ class ValidityRule:
     How long a completion counts: ``months`` after completion (none: it never expires), and
     optionally aligned to a fixed renewal date (``renew_month``/``renew_day``, e.g. 31 March):
     then it counts until the first renewal date on or after the day ``months`` later, so it
-    never counts for less than ``months`` (docs/decisions.md, "58-periods").
+    never counts for less than ``months`` (docs/decisions.md, "58").
     """
 
     months: int | None = None
