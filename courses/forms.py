@@ -1,10 +1,11 @@
-"""Admin forms for course pages (Wagtail's page edit form, with this app's defaults)."""
+"""Admin forms for course pages (the platform's page edit form, with this app's defaults)."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from core.page_editing import PlatformPageForm
 
 
-class ModulePageForm(WagtailAdminPageForm):
+class ModulePageForm(PlatformPageForm):
     """
     The module edit form. "This change needs officers to re-read the module" starts unticked
     for every new change: it is a decision about this change, not a property of the module.
@@ -18,7 +19,7 @@ class ModulePageForm(WagtailAdminPageForm):
             self.initial["needs_rereading"] = False
 
 
-class CoursePageForm(WagtailAdminPageForm):
+class CoursePageForm(PlatformPageForm):
     """
     The course edit form. Once officers have completed the course, its validity rule is
     shown but not editable here: changing it is the recorded "Change validity rule" action

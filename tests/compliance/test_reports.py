@@ -338,7 +338,7 @@ def queries_for(client, url, data=None) -> int:
         ("charts", None, 29),
         ("charts", {"export": "csv", "table": "units"}, 13),
         ("charts", {"export": "xlsx", "table": "months"}, 24),
-        ("transcript", None, 19),
+        ("transcript", None, 20),  # and the certificates section (the record_of_learning_sections hook)
         ("transcript", {"export": "csv"}, 12),
         # A manager's dashboard has no Wagtail page or workflow panels (home/dashboard.py).
         ("dashboard", None, 14),

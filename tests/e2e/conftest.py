@@ -150,6 +150,25 @@ def django_db_setup(django_db_setup, django_db_blocker):
         for connection in connections.all():
             if hasattr(connection, "_test_serialized_contents"):
                 connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+                _restore_snapshots_too(connection)
+
+
+def _restore_snapshots_too(connection):
+    """
+    Restoring the serialized demo writes every row back, compliance snapshots included, which
+    the database refuses to change (``compliance.snapshot_guard``). Putting the test database
+    back as it was is, like ``flush``, the one deliberate exception: it runs inside ``erasing``.
+    """
+    from compliance.snapshot_guard import erasing
+
+    creation = connection.creation
+    restore = creation.deserialize_db_from_string
+
+    def deserialize_db_from_string(data):
+        with erasing(connection):
+            return restore(data)
+
+    creation.deserialize_db_from_string = deserialize_db_from_string
 
 
 @pytest.fixture

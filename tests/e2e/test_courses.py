@@ -57,7 +57,7 @@ def test_officer_completes_the_judaism_course_end_to_end_with_the_keyboard(journ
     expect(required).to_have_count(1)
     expect(required).to_contain_text("Valid until")
     expect(required.locator(".govuk-tag")).to_have_text("Completed")
-    expect(page.get_by_role("link", name="A police officer's guide to Judaism")).to_have_count(1)
+    expect(page.get_by_role("link", name="A police officer's guide to Judaism", exact=True)).to_have_count(1)
     record = CourseCompletion.objects.get(user__username="officer", course=course)
     assert record.module_versions.count() == 6
 

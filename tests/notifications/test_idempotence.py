@@ -76,7 +76,7 @@ def run_together(target, count=2):
     return errors
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_runs_at_the_same_moment_log_and_send_each_reminder_once(force_training, people, today):
     """Real threads, each with its own database connection (on PostgreSQL, truly concurrent)."""
     expected = {
