@@ -128,10 +128,10 @@ def test_deleting_a_unit_only_clears_the_figures_link_and_keeps_its_name(org, ha
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_manage_py_flush_is_the_one_way_to_empty_them_and_the_guard_holds_again_after(snapshot):
     # Committed rows, flushed as Django's test runner does between browser tests (the
-    # teardown flushes again, with the snapshot made below in the table). Without
-    # post_migrate, as the runner does: it would make new content types that the next
-    # test's restored database then collides with.
-    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+    # teardown flushes again, with the snapshot made below in the table). With the runner's
+    # options: post_migrate would make new content types, and reset sequences (PostgreSQL)
+    # would hand out ids again, that the next test's restored database then collides with.
+    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True, reset_sequences=False)
     assert not ComplianceSnapshot.objects.exists()
     ComplianceSnapshot.objects.create(day=datetime.date(2020, 1, 31), due_soon_days=1, expiring_days=1)
     refused_by_the_database("DELETE FROM compliance_compliancesnapshot")
