@@ -254,3 +254,63 @@ class UnitMembership(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.unit}"
+
+
+class ApiToken(models.Model):
+    """
+    A credential for another system: the force's HR or records system reading the REST API,
+    or its identity-governance system provisioning people through SCIM.
+
+    Created by an administrator (``accounts.tokens.issue_token``), shown once, stored only
+    as a SHA-256 hash of its high-entropy secret, revocable, and scoped: what it may do
+    (``scopes``) and whose records it may read (``whole_force`` or ``units`` and the units
+    below them). Each use is recorded in ``last_used_at`` / ``last_used_from``.
+    """
+
+    class Scope(models.TextChoices):
+        READ = "read", _("Read training records")
+        RECORD_COMPLETIONS = "record_completions", _("Record completions from elsewhere")
+        PROVISION = "provision", _("Provision people (SCIM)")
+
+    name = models.CharField(
+        _("name"), max_length=100, help_text=_("Which system uses it, for example “HR nightly feed”.")
+    )
+    prefix = models.CharField(_("key prefix"), max_length=12, unique=True, editable=False)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    scopes = models.JSONField(_("scopes"), default=list, blank=True)
+    whole_force = models.BooleanField(
+        _("whole force"), default=False, help_text=_("Reads every unit. Otherwise only the units chosen and below.")
+    )
+    units = models.ManyToManyField(Unit, verbose_name=_("units"), related_name="api_tokens", blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("revoked by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    last_used_from = models.GenericIPAddressField(_("last used from"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    def has_scope(self, scope: str) -> bool:
+        return scope in (self.scopes or [])

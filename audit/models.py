@@ -59,6 +59,9 @@ class Action(models.TextChoices):
     CERTIFICATE_REVOKED = "certificate.revoked", _("Certificate revoked")
     CERTIFICATE_DOWNLOADED = "certificate.downloaded", _("Someone else's certificate downloaded")
 
+    API_TOKEN_ISSUED = "api.token_issued", _("API token issued")
+    API_TOKEN_REVOKED = "api.token_revoked", _("API token revoked")
+
 
 class AppendOnlyError(Exception):
     """Raised by every code path that would change or delete an audit event."""

@@ -25,6 +25,11 @@ urlpatterns = [
     path("certificates/", include("certificates.urls")),
     path("notifications/", include("notifications.urls")),
     path("feedback/", include("feedback.urls")),
+    path("scorm/", include("scorm.urls")),
+    path("xapi/", include("xapi.urls")),
+    path("lti/", include("lti.urls")),
+    path("scim/v2/", include("accounts.scim.urls")),
+    path("api/", include("api.urls")),
     path("csp-report/", core_views.csp_report, name="csp_report"),
     path("favicon.ico", core_views.favicon, name="favicon"),
 ]
