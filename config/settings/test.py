@@ -35,3 +35,9 @@ STAFF_REQUIRE_SECOND_FACTOR = False
 # re-saving it; audit events refuse to be re-saved (on PostgreSQL a trigger rejects the UPDATE),
 # and the chain head rebuilds itself from what is left, so the audit app is not serialised.
 TEST_NON_SERIALIZED_APPS = ["audit"]
+
+# A test database is thrown away: PostgreSQL need not wait for each commit to reach the disk
+# (the browser tests flush and restore the demo after every test, and migrations commit often).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    _options = DATABASES["default"].setdefault("OPTIONS", {})  # noqa: F405
+    _options["options"] = f"{_options.get('options', '')} -c synchronous_commit=off".strip()
