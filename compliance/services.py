@@ -86,10 +86,7 @@ def people_covered_by(
     if user_ids is not None:
         people = people.filter(pk__in=list(user_ids))
     people = (
-        people.annotate(kind=Subquery(first_line))
-        .filter(kind__isnull=False)
-        .order_by("pk")
-        .values_list("pk", "kind")
+        people.annotate(kind=Subquery(first_line)).filter(kind__isnull=False).order_by("pk").values_list("pk", "kind")
     )
     return {(requirement.pk, user_id): (requirement, AssignmentSource(kind)) for user_id, kind in people}
 
