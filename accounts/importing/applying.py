@@ -1,9 +1,12 @@
 """
 Applying a plan (``planning.py``) in one transaction: units first (parents before children),
-then new people, then changes, then deactivations. People are saved one by one, so unit
-history (``accounts.signals``) and the audit trail of deactivations (``role_auditing``) follow
-as for any other save; the assignments of everyone touched are synchronised once, at the end,
-through ``people_changes_batched``.
+then new people, then changes, then deactivations, then line managers.
+
+People are written in bulk (a fixed number of queries per 500 people): their unit history
+through ``services.record_unit_changes`` (the rule the per-save signal applies), and every
+person touched is noted for the batch (``signals.people_changes_batched``), so compliance
+synchronises their assignments once, together, when the batch ends. Deactivations are saved
+one by one so that each is recorded in the audit trail (``role_auditing``), as in the admin.
 """
 
 from __future__ import annotations
@@ -13,27 +16,25 @@ import datetime
 from django.db import transaction
 
 from ..models import Unit, UnitKind, User
-from ..signals import people_changes_batched
-from .planning import Plan
+from ..services import record_unit_changes
+from ..signals import defer_person_change, people_changes_batched
+from .planning import FIELDS, Plan
 
 KINDS_BY_DEPTH = {1: UnitKind.FORCE, 2: UnitKind.COMMAND}
+BATCH = 500
 
 
 def _create_units(plan: Plan) -> dict[str, Unit]:
     """Every unit the plan names, by its path as shown ("Force/Command/Team")."""
     units: dict[str, Unit] = {}
-    by_path: dict[str, Unit] = {}
-    units_shown: dict[int, str] = {}
+    shown_by_path: dict[str, str] = {}
     for unit in Unit.objects.order_by("path"):
-        by_path[unit.path] = unit
-        parent = by_path.get(unit.path[: -Unit.steplen])
-        shown = f"{units_shown[parent.pk]}/{unit.name}" if parent else unit.name
-        units_shown[unit.pk] = shown
-        units[shown] = unit
+        parent = shown_by_path.get(unit.path[: -Unit.steplen])
+        shown_by_path[unit.path] = f"{parent}/{unit.name}" if parent else unit.name
+        units[shown_by_path[unit.path]] = unit
     for shown in plan.units_to_create:
         parent_shown, _slash, name = shown.rpartition("/")
-        depth = shown.count("/") + 1
-        kind = KINDS_BY_DEPTH.get(depth, UnitKind.TEAM)
+        kind = KINDS_BY_DEPTH.get(shown.count("/") + 1, UnitKind.TEAM)
         if parent_shown:
             # Fresh from the database: treebeard places a child from its parent's child count.
             parent = Unit.objects.get(pk=units[parent_shown].pk)
@@ -43,18 +44,22 @@ def _create_units(plan: Plan) -> dict[str, Unit]:
     return units
 
 
+def _date(text: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(text) if text else None
+
+
 def apply_plan(plan: Plan) -> None:
-    """Write the plan, all or nothing. The caller has checked that it has no errors."""
+    """Write the plan, all or nothing. A plan with row errors is refused."""
     if plan.errors:
         raise ValueError("A plan with row errors is never applied.")
     with transaction.atomic(), people_changes_batched():
         units = _create_units(plan)
-        touched = [person.user_id for person in plan.updates + plan.deactivations if person.user_id]
-        existing = User.objects.in_bulk(touched)
-        by_warrant: dict[str, int] = {}
-        managers_later = []
+        touched = {person.user_id for person in plan.updates + plan.deactivations if person.user_id}
+        existing = User.objects.in_bulk(sorted(touched)) if touched else {}
+        managers: list[tuple[User, str | None]] = []
+        unit_of: dict[int, int | None] = {}
 
-        created = []
+        new_people = []
         for entry in plan.creates:
             values = entry.values
             person = User(
@@ -71,53 +76,51 @@ def apply_plan(plan: Plan) -> None:
                 is_active=not entry.deactivate,
             )
             person.set_unusable_password()  # they sign in by single sign-on or a reset link
-            person.save()
-            created.append((person, values["line_manager"]))
-            if person.warrant_number:
-                by_warrant[person.warrant_number] = person.pk
+            new_people.append(person)
+            managers.append((person, values["line_manager"]))
+        User.objects.bulk_create(new_people, batch_size=BATCH)
+        for person in new_people:
+            unit_of[person.pk] = person.unit_id
 
+        changed_fields: set[str] = set()
+        changed_people = []
         for entry in plan.updates:
             person = existing[entry.user_id]
-            fields = []
             for name, new in entry.values.items():
                 if name == "unit":
                     person.unit = units[new]
+                    unit_of[person.pk] = person.unit_id
                 elif name == "line_manager":
-                    managers_later.append((person, new))
+                    managers.append((person, new))
                     continue
                 elif name == "leaving_date":
                     person.leaving_date = _date(new)
                 else:
                     setattr(person, name, new)
-                fields.append(name)
-            if entry.deactivate:
-                person.is_active = False
-                fields.append("is_active")
-            if fields:
-                person.save(update_fields=fields)
-            if person.warrant_number:
-                by_warrant[person.warrant_number] = person.pk
+                changed_fields.add(name)
+            changed_people.append(person)
+        if changed_fields:
+            fields = [name for name in FIELDS if name in changed_fields]
+            User.objects.bulk_update(changed_people, fields, batch_size=BATCH)
+
+        record_unit_changes(units=unit_of)
+        for user_id in [person.pk for person in new_people] + [person.pk for person in changed_people]:
+            defer_person_change(user_id)
 
         for entry in plan.deactivations:
-            if entry.row is not None:
-                continue  # a row's leaving date: deactivated with its other changes above
             person = existing[entry.user_id]
             person.is_active = False
-            person.save(update_fields=["is_active"])
+            person.save(update_fields=["is_active"])  # recorded in the audit trail, one by one
 
-        # Line managers last: they may be people created above. Not a coverage field: bulk.
-        wanted = {warrant for _person, warrant in created + managers_later if warrant}
-        missing = wanted - set(by_warrant)
+        # Line managers last: they may be people created above. Not a coverage field.
+        by_warrant = {person.warrant_number: person.pk for person, _warrant in managers if person.warrant_number}
+        missing = {warrant for _person, warrant in managers if warrant and warrant not in by_warrant}
         if missing:
             by_warrant.update(User.objects.filter(warrant_number__in=missing).values_list("warrant_number", "pk"))
-        changed = []
-        for person, warrant in created + managers_later:
+        with_manager = []
+        for person, warrant in managers:
             manager_id = by_warrant.get(warrant) if warrant else None
             if person.line_manager_id != manager_id:
                 person.line_manager_id = manager_id
-                changed.append(person)
-        User.objects.bulk_update(changed, ["line_manager"], batch_size=1000)
-
-
-def _date(text: str | None) -> datetime.date | None:
-    return datetime.date.fromisoformat(text) if text else None
+                with_manager.append(person)
+        User.objects.bulk_update(with_manager, ["line_manager"], batch_size=BATCH)
