@@ -66,5 +66,6 @@ def test_a_5000_row_import_makes_a_pinned_number_of_queries(org, requirement):
     # All 5,000 move to another team: history kept, assignments re-synchronised once.
     moved = hr_file(rows, team_offset=1)
     moving = count(lambda: importing.run(content=moved, file_name="hr.csv", full=False, dry_run=False))
-    assert (applied, moving) == (439, 298)
+    # SQLite takes smaller bulk batches (its limit on query parameters), so more queries.
+    assert (applied, moving) == {"sqlite": (439, 298), "postgresql": (307, 187)}[connection.vendor]
     assert UnitMembership.objects.count() == 2 * rows
