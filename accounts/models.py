@@ -108,6 +108,21 @@ class User(AbstractUser):
         blank=True,
         related_name="members",
     )
+    line_manager = models.ForeignKey(
+        "self",
+        verbose_name=_("line manager"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reports",
+        help_text=_("As the HR system records it (set by the HR import). Grants nothing by itself."),
+    )
+    leaving_date = models.DateField(
+        _("leaving date"),
+        null=True,
+        blank=True,
+        help_text=_("From the HR system. The HR import deactivates the account once the date has passed."),
+    )
 
     objects = UserManager()
 
@@ -314,3 +329,52 @@ class ApiToken(models.Model):
 
     def has_scope(self, scope: str) -> bool:
         return scope in (self.scopes or [])
+
+
+class ImportRun(models.Model):
+    """
+    One HR import (``accounts.importing``): a preview in the admin, its confirmation, or a
+    run of ``manage.py import_people``. Who ran it, on what file (kept privately, named by its
+    SHA-256, so that the confirmation applies exactly the file previewed), with what outcome
+    and counts. Read-only in the admin (Organisation → HR imports).
+    """
+
+    class Source(models.TextChoices):
+        ADMIN = "admin", _("Admin")
+        COMMAND = "command", _("Command")
+
+    class Outcome(models.TextChoices):
+        PREVIEWED = "previewed", _("Previewed, not applied")
+        APPLIED = "applied", _("Applied")
+        ROW_ERRORS = "row_errors", _("Refused: row errors")
+        INVALID_FILE = "invalid_file", _("Refused: not a valid file")
+        STALE = "stale", _("Refused: changed since the preview")
+
+    source = models.CharField(_("source"), max_length=10, choices=Source.choices)
+    run_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("run by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    file_name = models.CharField(_("file name"), max_length=255)
+    file_sha256 = models.CharField(_("file SHA-256"), max_length=64, blank=True)
+    stored_file = models.CharField(_("stored as"), max_length=255, blank=True, editable=False)
+    full = models.BooleanField(_("full import"), default=False)
+    dry_run = models.BooleanField(_("dry run"), default=False)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
+    plan_digest = models.CharField(max_length=64, blank=True, editable=False)
+    counts = models.JSONField(_("counts"), default=dict, blank=True)
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("HR import")
+        verbose_name_plural = _("HR imports")
+        ordering = ["-started_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.file_name} ({self.get_outcome_display()})"

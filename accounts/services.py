@@ -29,6 +29,32 @@ def record_unit_change(*, user: User, unit: Unit | None, when=None) -> None:
         UnitMembership.objects.create(user=user, unit=unit, started_at=when)
 
 
+def record_unit_changes(*, units: dict[int, int | None], when=None, chunk: int = 500) -> None:
+    """
+    ``record_unit_change`` for many people at once (an HR import): ``units`` maps each person's
+    id to the unit they are in now. The same rule, in three queries per ``chunk`` people.
+    """
+    when = when or timezone.now()
+    people = sorted(units)
+    with transaction.atomic():
+        for start in range(0, len(people), chunk):
+            ids = people[start : start + chunk]
+            current = dict(
+                UnitMembership.objects.select_for_update()
+                .filter(user_id__in=ids, ended_at__isnull=True)
+                .values_list("user_id", "unit_id")
+            )
+            changed = [user_id for user_id in ids if current.get(user_id) != units[user_id]]
+            ending = [user_id for user_id in changed if user_id in current]
+            if ending:
+                UnitMembership.objects.filter(user_id__in=ending, ended_at__isnull=True).update(ended_at=when)
+            UnitMembership.objects.bulk_create(
+                UnitMembership(user_id=user_id, unit_id=units[user_id], started_at=when)
+                for user_id in changed
+                if units[user_id] is not None
+            )
+
+
 def move_person(*, user: User, unit: Unit | None) -> User:
     """Move someone to another unit; their earlier spells stay in ``UnitMembership``."""
     user.unit = unit

@@ -21,6 +21,7 @@ from core.tables import AbsoluteDateColumn
 
 from .filters import UnitTreeFilter
 from .forms import OfficerUserCreationForm, OfficerUserEditForm, UnitForm
+from .importing.views import HRImportViewSet, ImportRunViewSet
 from .models import Rank, Unit, UnitMembership, User
 
 
@@ -194,4 +195,4 @@ class OrganisationViewSetGroup(ModelViewSetGroup):
     menu_label = _("Organisation")
     menu_icon = "group"
     menu_order = 250
-    items = (UnitViewSet, UnitMembershipViewSet)
+    items = (UnitViewSet, UnitMembershipViewSet, HRImportViewSet, ImportRunViewSet)

@@ -5,11 +5,13 @@ from wagtail.permissions import register_permission_policy
 
 from core.admin_views import ReadOnlyPermissionPolicy
 
-from .models import UnitMembership
+from .models import ImportRun, UnitMembership
 from .viewsets import OrganisationViewSetGroup
 
 # Unit history is derived from each person's unit: nobody edits it by hand.
 register_permission_policy(UnitMembership, ReadOnlyPermissionPolicy(UnitMembership))
+# So is the record of HR imports: written by the import itself (accounts.importing).
+register_permission_policy(ImportRun, ReadOnlyPermissionPolicy(ImportRun))
 
 
 @hooks.register("register_admin_viewset")

@@ -62,6 +62,8 @@ class Action(models.TextChoices):
     API_TOKEN_ISSUED = "api.token_issued", _("API token issued")
     API_TOKEN_REVOKED = "api.token_revoked", _("API token revoked")
 
+    HR_IMPORT_RUN = "people.hr_import", _("HR import run")
+
 
 class AppendOnlyError(Exception):
     """Raised by every code path that would change or delete an audit event."""

@@ -60,10 +60,12 @@ def _covering(*, user_id, rank, unit_id, unit_path) -> Q:
     )
 
 
-def people_covered_by(requirement: Requirement) -> dict[tuple[int, int], tuple[Requirement, str]]:
+def people_covered_by(
+    requirement: Requirement, *, user_ids: Iterable[int] | None = None
+) -> dict[tuple[int, int], tuple[Requirement, str]]:
     """
-    Everyone the requirement covers now, with why (the first of its lines that covers them):
-    one query, whatever the number of lines.
+    Everyone the requirement covers now (or, with ``user_ids``, those of them it covers), with
+    why (the first of its lines that covers them): one query, whatever the number of lines.
     """
     if not requirement.active:
         return {}
@@ -80,12 +82,11 @@ def people_covered_by(requirement: Requirement) -> dict[tuple[int, int], tuple[R
         .order_by("pk")
         .values("kind")[:1]
     )
+    people = User.objects.filter(is_active=True)
+    if user_ids is not None:
+        people = people.filter(pk__in=list(user_ids))
     people = (
-        User.objects.filter(is_active=True)
-        .annotate(kind=Subquery(first_line))
-        .filter(kind__isnull=False)
-        .order_by("pk")
-        .values_list("pk", "kind")
+        people.annotate(kind=Subquery(first_line)).filter(kind__isnull=False).order_by("pk").values_list("pk", "kind")
     )
     return {(requirement.pk, user_id): (requirement, AssignmentSource(kind)) for user_id, kind in people}
 
@@ -210,6 +211,30 @@ def sync_person(user, *, today: datetime.date | None = None) -> SyncResult:
     # Also when nothing was created or ended: the person's unit (and so their row's scope) may have changed.
     refresh_state(user_ids=[user.pk], today=today)
     return SyncResult(created=len(new), ended=len(leaving))
+
+
+@transaction.atomic
+def sync_people(user_ids: Iterable[int], *, today: datetime.date | None = None) -> SyncResult:
+    """
+    ``sync_person`` for many people at once (an HR import, announced by
+    ``accounts.signals.people_changed``): one query per active requirement and a fixed number
+    per ``STATE_CHUNK`` people, never one per person. The same rule, so the same result.
+    """
+    today = today or timezone.localdate()
+    total = SyncResult()
+    requirements = list(Requirement.objects.filter(active=True).order_by("pk"))
+    for chunk in _chunks(user_ids):
+        covered: dict[tuple[int, int], tuple[Requirement, str]] = {}
+        for requirement in requirements:
+            covered.update(people_covered_by(requirement, user_ids=chunk))
+        leaving, new = sync_assignments(
+            covered=covered,
+            current=Assignment.objects.filter(user_id__in=chunk, ended_on__isnull=True),
+            today=today,
+        )
+        refresh_state(user_ids=chunk, today=today)
+        total += SyncResult(created=len(new), ended=len(leaving))
+    return total
 
 
 # The stored compliance state (derived data; see ``ComplianceState``)

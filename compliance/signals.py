@@ -3,7 +3,9 @@ Derived data follows its sources, by whatever route they change (the one use of 
 here):
 
 - assignments follow people: when someone's unit, rank or active flag changes, their
-  assignments follow (``services.sync_person``), and with them their compliance state;
+  assignments follow (``services.sync_person``), and with them their compliance state; inside
+  ``accounts.signals.people_changes_batched`` (an HR import) the people are collected and
+  synchronised once, together (``services.sync_people``), when the batch announces them;
 - the compliance state follows exemptions (granted, changed or withdrawn), courses started
   and completed (announced by ``courses.signals``) and units moved in the tree
   (``accounts.signals.unit_moved``).
@@ -15,11 +17,11 @@ from django.contrib.auth import get_user_model
 from django.db.models.signals import post_delete, post_init, post_save
 from django.dispatch import receiver
 
-from accounts.signals import unit_moved
+from accounts.signals import defer_person_change, people_changed, unit_moved
 from courses.signals import course_completed, course_started
 
 from .models import Exemption
-from .services import record_completion, refresh_state, refresh_unit_paths, sync_person
+from .services import record_completion, refresh_state, refresh_unit_paths, sync_people, sync_person
 
 User = get_user_model()
 WATCHED = ("unit_id", "rank", "is_active")
@@ -40,7 +42,13 @@ def follow_coverage(sender, instance, created, raw=False, **kwargs):
         return
     if created or _snapshot(instance) != instance._coverage_at_load:
         instance._coverage_at_load = _snapshot(instance)
-        sync_person(instance)
+        if not defer_person_change(instance.pk):
+            sync_person(instance)
+
+
+@receiver(people_changed)
+def follow_people(sender, user_ids, **kwargs):
+    sync_people(user_ids)
 
 
 @receiver(post_save, sender=Exemption)

@@ -256,6 +256,10 @@ REMINDER_MAX_ATTEMPTS = int(os.environ.get("REMINDER_MAX_ATTEMPTS", "5"))
 REMINDER_CLAIM_TIMEOUT_MINUTES = int(os.environ.get("REMINDER_CLAIM_TIMEOUT_MINUTES", "30"))
 REMINDER_DIGEST_MAX_ROWS = int(os.environ.get("REMINDER_DIGEST_MAX_ROWS", "100"))
 
+# HR import (issue 14, accounts.importing): the largest CSV or XLSX accepted, in megabytes, in
+# the admin and by `manage.py import_people` (30,000 people in CSV take about 3 MB).
+HR_IMPORT_MAX_MEGABYTES = int(os.environ.get("HR_IMPORT_MAX_MEGABYTES", "20"))
+
 # Grants (docs/security.md §1): an exemption ends at most EXEMPTION_MAX_MONTHS ahead; an
 # officer's reasonable adjustments on any one quiz add up to at most these. Environment
 # variables, not admin settings: the limits bind the accounts that could edit them.
