@@ -12,13 +12,10 @@ class IdCursorPagination(CursorPagination):
     ordering = "id"
     page_size_query_param = "page_size"
 
-    @property
-    def page_size(self):
-        return settings.API_PAGE_SIZE
-
-    @property
-    def max_page_size(self):
-        return settings.API_MAX_PAGE_SIZE
+    def __init__(self):
+        # Read per request, so that settings (and tests' overrides) take effect without a restart.
+        self.page_size = settings.API_PAGE_SIZE
+        self.max_page_size = settings.API_MAX_PAGE_SIZE
 
 
 class AssignmentCursorPagination(IdCursorPagination):
