@@ -7,7 +7,7 @@ matches the schema (status, content type, body).
 
 import pytest
 import schemathesis
-from django.core.signals import request_finished
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
@@ -21,10 +21,15 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def api_schema(db):
-    # As Django's test client does: a finished request must not close the test's connection.
+    # As Django's test client does: a request must not close the test's connection (it is
+    # inside the test's transaction, which Django reads as a connection to recycle).
+    request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
-    yield schemathesis.openapi.from_wsgi("/api/v1/schema/", get_wsgi_application())
-    request_finished.connect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/v1/schema/", get_wsgi_application())
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
