@@ -22,7 +22,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from core.tables import AbsoluteDateColumn
 
 from .models import ApiToken
-from .selectors import can_see_all_training_records, units_managed_by, unit_tree
+from .selectors import can_see_all_training_records, unit_tree, units_managed_by
 from .tokens import issue_token, revoke_token
 
 

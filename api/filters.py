@@ -16,8 +16,6 @@ from compliance.status import Status
 from courses.models import EnrolmentStatus, Provenance
 
 
-
-
 @extend_schema_field(OpenApiTypes.INT)
 class UnitFilter(filters.ModelChoiceFilter):
     def __init__(self, *, path_field: str, **kwargs):

@@ -64,7 +64,17 @@ class EnrolmentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Enrolment
-        fields = ["id", "person", "course", "course_title", "status", "source", "enrolled_at", "started_at", "completed_at"]
+        fields = [
+            "id",
+            "person",
+            "course",
+            "course_title",
+            "status",
+            "source",
+            "enrolled_at",
+            "started_at",
+            "completed_at",
+        ]
         read_only_fields = fields
 
 

@@ -12,8 +12,8 @@ from django.db.models import Case, OuterRef, Prefetch, Subquery, Value, When
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema
 from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, status, viewsets
 from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
@@ -34,8 +34,8 @@ from .authentication import BearerTokenAuthentication
 from .models import ExternalCompletion
 from .pagination import AssignmentCursorPagination, IdCursorPagination
 from .permissions import HasTokenScope
-from .throttling import TokenRateThrottle
 from .scoping import path_filter
+from .throttling import TokenRateThrottle
 
 User = get_user_model()
 
@@ -257,8 +257,10 @@ class ExternalCompletionViewSet(ApiViewMixin, viewsets.GenericViewSet):
         data = serializer.validated_data
         token = request.auth
         recorder = token.created_by
-        if recorder is None or not recorder.is_active or not (
-            recorder.is_superuser or recorder.has_perm("compliance.add_priorcertification")
+        if (
+            recorder is None
+            or not recorder.is_active
+            or not (recorder.is_superuser or recorder.has_perm("compliance.add_priorcertification"))
         ):
             raise exceptions.PermissionDenied(
                 _("The administrator who created this token can no longer record completions.")
@@ -304,7 +306,9 @@ class ExternalCompletionViewSet(ApiViewMixin, viewsets.GenericViewSet):
             raise exceptions.ValidationError(detail) from None
         except IntegrityError:
             # The same external id sent twice at once: the other request won.
-            existing = ExternalCompletion.objects.select_related("prior").filter(external_id=data["external_id"]).first()
+            existing = (
+                ExternalCompletion.objects.select_related("prior").filter(external_id=data["external_id"]).first()
+            )
             if existing is None:
                 raise
             if not self._same(existing, person, data):

@@ -5,28 +5,43 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0003_api_tokens'),
-        ('compliance', '0009_snapshot_guard'),
+        ("accounts", "0003_api_tokens"),
+        ("compliance", "0009_snapshot_guard"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ExternalCompletion',
+            name="ExternalCompletion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('external_id', models.CharField(max_length=100, unique=True, verbose_name='external id')),
-                ('evidence_reference', models.CharField(max_length=500, verbose_name='evidence reference')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='recorded')),
-                ('prior', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='compliance.priorcertification', verbose_name='record')),
-                ('token', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.apitoken', verbose_name='API token')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("external_id", models.CharField(max_length=100, unique=True, verbose_name="external id")),
+                ("evidence_reference", models.CharField(max_length=500, verbose_name="evidence reference")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="recorded")),
+                (
+                    "prior",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="compliance.priorcertification",
+                        verbose_name="record",
+                    ),
+                ),
+                (
+                    "token",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.apitoken",
+                        verbose_name="API token",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'completion recorded through the API',
-                'verbose_name_plural': 'completions recorded through the API',
+                "verbose_name": "completion recorded through the API",
+                "verbose_name_plural": "completions recorded through the API",
             },
         ),
     ]

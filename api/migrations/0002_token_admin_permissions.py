@@ -15,9 +15,7 @@ def grant(apps, schema_editor):
     Permission = apps.get_model("auth", "Permission")
     group = Group.objects.filter(name="Administrator").first()
     if group is not None:
-        group.permissions.add(
-            *Permission.objects.filter(content_type__app_label="accounts", codename__in=PERMISSIONS)
-        )
+        group.permissions.add(*Permission.objects.filter(content_type__app_label="accounts", codename__in=PERMISSIONS))
 
 
 def withdraw(apps, schema_editor):

@@ -26,9 +26,9 @@ def person_of(endpoint: str, row: dict) -> int:
 @pytest.fixture
 def records(people, required, hate_crime):
     """Both officers completed hate crime, so both have an enrolment, a completion and a certificate."""
-    from tests.compliance.conftest import record_completion
-
     from django.utils import timezone
+
+    from tests.compliance.conftest import record_completion
 
     record_completion(people["other_officer"], hate_crime, on=timezone.localdate())
     assert Certificate.objects.filter(user__in=[people["officer"], people["other_officer"]]).count() == 2

@@ -79,7 +79,9 @@ def test_nobody_makes_a_token_broader_than_they_can_read(client_as, people, org)
 def test_revoking_stops_the_token_and_is_recorded(client_as, people, existing, api, org):
     issued = issue_token(name="To revoke", scopes=["read"], units=[org.north], created_by=people["administrator"])
     assert api(issued.raw).get("/api/v1/units/").status_code == 200
-    client_as("administrator").post(f"/admin/api_tokens/edit/{issued.token.pk}/", {"name": "To revoke", "revoke": "on"})
+    client_as("administrator").post(
+        f"/admin/api_tokens/edit/{issued.token.pk}/", {"name": "To revoke", "revoke": "on"}
+    )
     issued.token.refresh_from_db()
     assert issued.token.revoked_at is not None
     assert issued.token.revoked_by == people["administrator"]

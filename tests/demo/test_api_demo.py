@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 from django.core.management import call_command
 from rest_framework.test import APIClient
@@ -17,4 +19,4 @@ def test_the_demo_token_in_the_readme_reads_the_demo_force(settings):
     assert people.status_code == 200
     assert len(people.json()["results"]) > 10
     assert client.get("/api/v1/assignments/", {"status": "overdue"}).json()["results"]
-    assert DEMO_API_TOKEN in open("README.md", encoding="utf-8").read()
+    assert DEMO_API_TOKEN in Path("README.md").read_text(encoding="utf-8")
