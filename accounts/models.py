@@ -330,6 +330,13 @@ class ApiToken(models.Model):
     def has_scope(self, scope: str) -> bool:
         return scope in (self.scopes or [])
 
+    @property
+    def scope_label(self) -> str:
+        """What the token reads, for listings: "Whole force" or its units' names."""
+        if self.whole_force:
+            return str(_("Whole force"))
+        return ", ".join(unit.name for unit in self.units.all()) or str(_("Nobody"))
+
 
 class ImportRun(models.Model):
     """

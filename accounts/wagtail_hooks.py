@@ -5,18 +5,26 @@ from wagtail.permissions import register_permission_policy
 
 from core.admin_views import ReadOnlyPermissionPolicy
 
-from .models import ImportRun, UnitMembership
+from .models import ApiToken, ImportRun, UnitMembership
+from .token_admin import ApiTokenPermissionPolicy, ApiTokenViewSet
 from .viewsets import OrganisationViewSetGroup
 
 # Unit history is derived from each person's unit: nobody edits it by hand.
 register_permission_policy(UnitMembership, ReadOnlyPermissionPolicy(UnitMembership))
 # So is the record of HR imports: written by the import itself (accounts.importing).
 register_permission_policy(ImportRun, ReadOnlyPermissionPolicy(ImportRun))
+# API tokens are made and revoked, never deleted (the audit trail names them).
+register_permission_policy(ApiToken, ApiTokenPermissionPolicy(ApiToken))
 
 
 @hooks.register("register_admin_viewset")
 def register_organisation_viewsets():
     return OrganisationViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_api_token_viewset():
+    return ApiTokenViewSet()
 
 
 # The admin's account settings cannot ask for the current password, so email and password

@@ -1,5 +1,23 @@
-from django.urls import path  # noqa: F401
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import SimpleRouter
+
+from . import views
 
 app_name = "api"
 
-urlpatterns: list = []
+router = SimpleRouter()
+router.register("people", views.PersonViewSet, basename="person")
+router.register("units", views.UnitViewSet, basename="unit")
+router.register("courses", views.CourseViewSet, basename="course")
+router.register("enrolments", views.EnrolmentViewSet, basename="enrolment")
+router.register("completions", views.CompletionViewSet, basename="completion")
+router.register("assignments", views.AssignmentViewSet, basename="assignment")
+router.register("certificates", views.CertificateViewSet, basename="certificate")
+router.register("external-completions", views.ExternalCompletionViewSet, basename="external-completion")
+
+urlpatterns = [
+    path("v1/schema/", SpectacularAPIView.as_view(api_version="1"), name="schema"),
+    path("v1/docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path("v1/", include(router.urls)),
+]

@@ -61,6 +61,7 @@ class Action(models.TextChoices):
 
     API_TOKEN_ISSUED = "api.token_issued", _("API token issued")
     API_TOKEN_REVOKED = "api.token_revoked", _("API token revoked")
+    API_COMPLETION_RECORDED = "api.completion_recorded", _("Completion recorded through the API")
 
     HR_IMPORT_RUN = "people.hr_import", _("HR import run")
 

@@ -72,9 +72,14 @@ def record_prior_certification(
     recorded_by,
     note: str = "",
     evidence=None,
+    evidence_reference: str = "",
     request=None,
 ) -> PriorCertification:
-    """Record a completion not taken on the platform; raises ``ValidationError`` if a rule refuses it."""
+    """
+    Record a completion not taken on the platform; raises ``ValidationError`` if a rule refuses it.
+    ``evidence_reference`` names evidence kept elsewhere (another system's record number), kept in
+    the completion's evidence beside or instead of a file.
+    """
     if not (recorded_by.is_superuser or recorded_by.has_perm("compliance.add_priorcertification")):
         raise ValidationError(_("Only administrators can record prior certifications."))
     kind = PriorCertification.Kind(kind)
@@ -125,7 +130,12 @@ def record_prior_certification(
         valid_from=valid_from,
         valid_until=valid_until,
         provenance=provenance,
-        evidence={"how": kind.value, "recorded_by": prior.recorded_by_name, "evidence_file": bool(evidence)},
+        evidence={
+            "how": kind.value,
+            "recorded_by": prior.recorded_by_name,
+            "evidence_file": bool(evidence),
+            **({"evidence_reference": evidence_reference} if evidence_reference else {}),
+        },
     )
     prior.completion = completion
     prior.save()

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import UnitMembership
+from accounts.tokens import issue_token
 from compliance.factories import ExemptionFactory, RequirementFactory, unit_target
 from compliance.periods import change_validity_rule
 from compliance.prior import record_prior_certification
@@ -88,6 +89,12 @@ ACCESS = [
     ("validity_rule_changes", "delete", NOBODY),
     # The action itself: whoever may edit the course.
     ("compliance_reports", "validity_rule", TRAINERS),
+    # API tokens (issue 14): made, renamed and revoked by administrators, never deleted.
+    ("api_tokens", "index", ADMIN),
+    ("api_tokens", "add", ADMIN),
+    ("api_tokens", "inspect", ADMIN),
+    ("api_tokens", "edit", ADMIN),
+    ("api_tokens", "delete", NOBODY),
 ]
 
 
@@ -118,6 +125,9 @@ def objects(people, org):
             course=course, rule=ValidityRule(months=6), choice="new_only", changed_by=people["administrator"]
         ).pk,
         "compliance_reports": course.pk,
+        "api_tokens": issue_token(
+            name="HR feed", scopes=["read"], units=[org.team_a], created_by=people["administrator"]
+        ).token.pk,
     }
 
 

@@ -73,6 +73,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",  # the REST API (api/, issue 14)
+    "drf_spectacular",  # its OpenAPI 3 schema
+    "drf_spectacular_sidecar",  # Swagger UI's assets served from here (no CDN at runtime)
     "csp",  # {% script %} tag and system checks of CONTENT_SECURITY_POLICY (issue 11, finding 6)
     "django_tasks",
     "django_tasks_db",
@@ -504,6 +507,40 @@ PERMISSIONS_POLICY = {
     "serial": [],
     "usb": [],
     "xr-spatial-tracking": [],
+}
+
+
+# REST API (api/, issue 14): bearer tokens only (accounts.ApiToken), every response scoped to
+# the token's units. API_RATE_LIMIT is per token ("600/minute", "10000/hour", DRF's syntax),
+# counted in the default cache (shared between app servers when REDIS_URL is set);
+# API_PAGE_SIZE is the default page, API_MAX_PAGE_SIZE the most a client may ask for.
+
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/minute")
+API_PAGE_SIZE = int(os.environ.get("API_PAGE_SIZE", "100"))
+API_MAX_PAGE_SIZE = int(os.environ.get("API_MAX_PAGE_SIZE", "1000"))
+
+# Only what every DRF view may share: Wagtail's admin API (the page chooser) is DRF too, so the
+# API's authentication, permissions and pagination are set on its own views (api.views).
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_RATES": {"api_token": API_RATE_LIMIT},
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Police training platform API",
+    "DESCRIPTION": "Training records for a force's HR and records systems (docs/integration.md).",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_AUTHENTICATION": [],
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "PREPROCESSING_HOOKS": ["api.schema.only_this_api"],
+    "ENUM_NAME_OVERRIDES": {
+        "EnrolmentStatusEnum": "courses.models.EnrolmentStatus",
+        "ComplianceStatusEnum": "compliance.status.Status",
+    },
 }
 
 

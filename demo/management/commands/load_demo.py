@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from demo import (
+    api,
     certificates,
     compliance,
     courses,
@@ -49,6 +50,7 @@ class Command(BaseCommand):
             feedback.load_feedback()
             notifications.load_reminders()
             refreshers.load_refreshers()
+            api.load_api_token(people)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo loaded: {len(units)} units, {len(course_pages)} courses, {len(quiz_pages)} quizzes, "
