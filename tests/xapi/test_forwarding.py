@@ -112,7 +112,7 @@ def test_a_post_the_lrs_stored_but_never_answered_is_sent_again_and_kept_once(pe
 
 def test_a_statement_the_lrs_refuses_is_set_aside_and_the_rest_of_its_batch_goes(people, course, lrs, ralph):
     read_course(people["officer"], course)
-    bad = Statement.objects.get(event="module_started")
+    bad = Statement.objects.filter(event="module_started").order_by("pk").first()
     bad.payload["verb"] = {"id": "not an iri"}
     bad.save()
     result = services.forward_due()
@@ -178,6 +178,7 @@ def test_the_forwarding_query_count_does_not_grow_with_the_batch(
     settings.XAPI_BATCH_SIZE = 50
     for role in ("officer", "other_officer", "manager_of_unit", "manager_of_other_unit", "administrator")[:size]:
         read_course(people[role], course)
-    # release stale claims, claim (select, update, read), count the post, mark sent, then the empty claim
-    with django_assert_max_num_queries(10):
+    # Release stale claims; claim (savepoint, select, update, release, read); count the post; mark
+    # sent; then the claim that finds nothing (savepoint, select, release): eleven, whatever the size.
+    with django_assert_max_num_queries(11):
         assert services.forward_due().sent == 7 * size
