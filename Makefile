@@ -11,7 +11,7 @@ BENCH_ARGS ?=
 PAGES_ARGS ?= --requests 200
 BURST_ARGS ?= --officers 150 --window 30
 
-.PHONY: run test bench install install-dev assets chromium weasyprint-libs migrate demo lint format clean
+.PHONY: run test bench install install-dev assets chromium weasyprint-libs migrate demo lint format clean ralph lrs
 
 ## Serve the platform with the demo on http://127.0.0.1:8000 (SQLite by default).
 run: install assets migrate demo
@@ -47,7 +47,26 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/activate
 	touch $@ $(VENV)/.runtime
 
 install: $(VENV)/.runtime weasyprint-libs
-install-dev: $(VENV)/.dev weasyprint-libs
+install-dev: $(VENV)/.dev weasyprint-libs ralph
+
+## Ralph, the Learning Record Store the xAPI tests post to (tests/xapi/), in a virtual environment
+## of its own: its pinned dependencies (pydantic, fastapi) are not ours to share. Its server
+## also needs `requests`.
+RALPH_VENV ?= .venv-ralph
+$(RALPH_VENV)/.installed:
+	$(PYTHON) -m venv $(RALPH_VENV)
+	$(RALPH_VENV)/bin/pip install --quiet --upgrade pip
+	$(RALPH_VENV)/bin/pip install --quiet 'ralph-malph[lrs]==5.1.0' 'requests>=2.31,<3'
+	touch $@
+ralph: $(RALPH_VENV)/.installed
+
+## A local LRS for the demo on http://127.0.0.1:8100 (user demo, password demo-lrs-password;
+## statements kept in var/lrs/). `make run` in another terminal forwards to it when started
+## with XAPI_LRS_ENDPOINT=http://127.0.0.1:8100 (docs/standards.md, xAPI).
+LRS_PORT ?= 8100
+lrs: ralph
+	$(RALPH_VENV)/bin/python tests/xapi/ralph/serve.py --port $(LRS_PORT) --data var/lrs \
+		--username demo --password demo-lrs-password
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund

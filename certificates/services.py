@@ -18,6 +18,7 @@ from audit.services import record_event
 from courses.models import CourseCompletion, CourseCompletionModule
 
 from .models import Certificate
+from .signals import certificate_issued
 
 User = get_user_model()
 
@@ -80,7 +81,9 @@ def issue_for_completion(*, completion: CourseCompletion) -> Certificate:
     the completion's transaction; the completion is new, so no certificate exists for it yet.
     Two queries (no savepoint: a failure rolls the completion back with it, as it should).
     """
-    return Certificate.objects.create(completion=completion, user_id=completion.user_id, **_facts(completion))
+    certificate = Certificate.objects.create(completion=completion, user_id=completion.user_id, **_facts(completion))
+    certificate_issued.send(sender=Certificate, certificate=certificate)
+    return certificate
 
 
 def _refuse_own(actor, person_id: int, message) -> None:
@@ -105,6 +108,7 @@ def issue_on_behalf(*, completion: CourseCompletion, issued_by, reason: str, req
             certificate = _create(completion, issued_by=issued_by, issued_reason=reason)
         except IntegrityError as error:
             raise ValidationError({"completion": _("This completion already has a certificate.")}) from error
+        certificate_issued.send(sender=Certificate, certificate=certificate)
         record_event(
             action=Action.CERTIFICATE_ISSUED,
             actor=issued_by,

@@ -32,7 +32,7 @@ from .models import (
     Provenance,
 )
 from .selectors import live_children_by_course, renewal_open
-from .signals import course_completed, course_started
+from .signals import course_completed, course_started, module_completed, module_started
 
 
 class NotEnrolled(Exception):
@@ -127,7 +127,7 @@ def _start_module_locked(*, user, module: ModulePage, when) -> ModuleProgress | 
     enrolment = _lock_enrolment(user=user, course=module.course)
     if enrolment is None or enrolment.status == EnrolmentStatus.COMPLETED:
         return None
-    progress, _ = ModuleProgress.objects.get_or_create(
+    progress, created = ModuleProgress.objects.get_or_create(
         enrolment=enrolment,
         module=module,
         defaults={"user": user, "module_title": module.title, "started_at": when},
@@ -137,6 +137,8 @@ def _start_module_locked(*, user, module: ModulePage, when) -> ModuleProgress | 
         enrolment.status = EnrolmentStatus.IN_PROGRESS
         enrolment.save(update_fields=["started_at", "status"])
         course_started.send(sender=Enrolment, enrolment=enrolment)
+    if created:
+        module_started.send(sender=ModuleProgress, enrolment=enrolment, progress=progress)
     return progress
 
 
@@ -237,6 +239,12 @@ def _complete_module_locked(*, user, module: ModulePage, revision_id: int | None
         enrolment.status = EnrolmentStatus.IN_PROGRESS
         enrolment.save(update_fields=["started_at", "status"])
         course_started.send(sender=Enrolment, enrolment=enrolment)
+    if progress is not _UNKNOWN:
+        # Completed without being opened first (no progress row yet): it started now too.
+        module_started.send(sender=ModuleProgress, enrolment=enrolment, progress=progress)
+    module_completed.send(
+        sender=ModuleProgress, enrolment=enrolment, module=module, version=version, completed_at=when
+    )
     course = module.course
     modules = list(
         Page.objects.live()

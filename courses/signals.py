@@ -14,3 +14,11 @@ course_started = Signal()
 
 #: An enrolment was completed and its ``CourseCompletion`` written. Arguments: ``enrolment``, ``completion``.
 course_completed = Signal()
+
+#: An officer opened a module for the first time (its ``ModuleProgress`` was just written).
+#: Arguments: ``enrolment``, ``progress``.
+module_started = Signal()
+
+#: An officer completed a module, pinned to the version they read. Arguments: ``enrolment``,
+#: ``module``, ``version`` (the ``ModuleVersion``), ``completed_at``.
+module_completed = Signal()

@@ -23,6 +23,7 @@ from courses import services as course_services
 from . import scoring
 from .models import Attempt, AttemptQuestion, AttemptStatus, ClosedReason, Question, QuizPage
 from .selectors import eligibility
+from .signals import attempt_finished, attempt_started
 
 #: Answers arriving up to this long after the deadline still count (a slow connection).
 GRACE = timedelta(seconds=60)
@@ -148,6 +149,7 @@ def start_attempt(*, user, quiz: QuizPage, now: datetime | None = None, rng: ran
         AttemptQuestion.objects.bulk_create(frozen)
         attempt.marks_available = sum((q.marks for q in frozen), Decimal(0))
         attempt.save(update_fields=["marks_available"])
+        attempt_started.send(sender=Attempt, attempt=attempt)
         return attempt
 
 
@@ -293,6 +295,7 @@ def _finish(attempt: Attempt, *, reason: str, now: datetime) -> None:
     attempt.closed_reason = reason
     attempt.finished_at = now
     attempt.save()
+    attempt_finished.send(sender=Attempt, attempt=attempt, questions=questions)
     if attempt.passed and attempt.enrolment_id:
         course_services.complete_course_if_done(enrolment=attempt.enrolment, when=now)
 

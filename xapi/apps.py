@@ -8,3 +8,6 @@ class XapiConfig(AppConfig):
     name = "xapi"
     verbose_name = _("xAPI statements")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401

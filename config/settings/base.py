@@ -262,6 +262,27 @@ REMINDER_DIGEST_MAX_ROWS = int(os.environ.get("REMINDER_DIGEST_MAX_ROWS", "100")
 # HR import (issue 14, accounts.importing): the largest CSV or XLSX accepted, in megabytes, in
 # the admin and by `manage.py import_people` (30,000 people in CSV take about 3 MB).
 HR_IMPORT_MAX_MEGABYTES = int(os.environ.get("HR_IMPORT_MAX_MEGABYTES", "20"))
+# xAPI (xapi/, docs/standards.md): every learning event's statement waits in the outbox until it
+# is posted to the Learning Record Store at XAPI_LRS_ENDPOINT (the LRS's xAPI base, to which
+# "statements" is appended; empty: nothing is sent and the outbox keeps everything). Batches of
+# XAPI_BATCH_SIZE; a failed post is tried again after XAPI_RETRY_SECONDS, doubling up to
+# XAPI_RETRY_MAX_SECONDS, never given up. Officers appear as a pseudonymous account (an HMAC of
+# their id, keyed by XAPI_ACTOR_KEY or else SECRET_KEY) under XAPI_ACTOR_HOMEPAGE; their email
+# only with XAPI_ACTOR_MODE=email, their name only with XAPI_ACTOR_NAMES=true.
+XAPI_LRS_ENDPOINT = os.environ.get("XAPI_LRS_ENDPOINT", "")
+XAPI_LRS_USERNAME = os.environ.get("XAPI_LRS_USERNAME", "")
+XAPI_LRS_PASSWORD = os.environ.get("XAPI_LRS_PASSWORD", "")
+XAPI_LRS_TIMEOUT_SECONDS = float(os.environ.get("XAPI_LRS_TIMEOUT_SECONDS", "10"))
+XAPI_BATCH_SIZE = max(int(os.environ.get("XAPI_BATCH_SIZE", "100")), 1)
+XAPI_RETRY_SECONDS = int(os.environ.get("XAPI_RETRY_SECONDS", "60"))
+XAPI_RETRY_MAX_SECONDS = int(os.environ.get("XAPI_RETRY_MAX_SECONDS", "3600"))
+XAPI_CLAIM_TIMEOUT_MINUTES = int(os.environ.get("XAPI_CLAIM_TIMEOUT_MINUTES", "10"))
+XAPI_FORWARD_ON_COMMIT = env_bool("XAPI_FORWARD_ON_COMMIT", True)
+XAPI_ACTOR_MODE = os.environ.get("XAPI_ACTOR_MODE", "account")
+XAPI_ACTOR_HOMEPAGE = os.environ.get("XAPI_ACTOR_HOMEPAGE", "")
+XAPI_ACTOR_KEY = os.environ.get("XAPI_ACTOR_KEY", "")
+XAPI_ACTOR_NAMES = env_bool("XAPI_ACTOR_NAMES", False)
+XAPI_ACTIVITY_BASE_URL = os.environ.get("XAPI_ACTIVITY_BASE_URL", "")
 
 # Grants (docs/security.md §1): an exemption ends at most EXEMPTION_MAX_MONTHS ahead; an
 # officer's reasonable adjustments on any one quiz add up to at most these. Environment

@@ -32,7 +32,8 @@ MODULE_PAGE_QUERIES = 10
 #: My learning also lists the officer's certificates (the ``my_learning_sections`` hook): one query.
 MY_LEARNING_QUERIES = 13
 #: The first officer to complete this revision of the module also archives it (three of these).
-FIRST_COMPLETION_QUERIES = 15
+#: Issue 15: one more, the xAPI statement ("completed"), inserted in the same transaction.
+FIRST_COMPLETION_QUERIES = 16
 REPEAT_COMPLETION_QUERIES = 8
 #: Completing the last module completes the course: the first completion's work, then the
 #: course's criteria (the children loaded once, for both), the completion, the module
@@ -40,7 +41,9 @@ REPEAT_COMPLETION_QUERIES = 8
 #: Over issue 10's 15 for a module's first completion: the course's completion is its own
 #: five writes and the evidence it rests on, on top of the module's. The certificate
 #: (``certificates.signals``) is two more: the facts it copies in one read, then its row.
-LAST_MODULE_COMPLETION_QUERIES = 26
+#: Issue 15: three more, the xAPI statements (module completed, course completed, certificate
+#: earned), one insert each in the same transaction.
+LAST_MODULE_COMPLETION_QUERIES = 29
 
 WRITES = ("INSERT", "UPDATE", "DELETE", "SAVEPOINT", "BEGIN", "COMMIT")
 

@@ -23,6 +23,7 @@ from demo import (
     refreshers,
     reviews,
     snapshots,
+    xapi,
 )
 
 DEMO_PASSWORD = "training-demo-2026"  # noqa: S105 - documented in the README; DEBUG only
@@ -51,10 +52,12 @@ class Command(BaseCommand):
             notifications.load_reminders()
             refreshers.load_refreshers()
             api.load_api_token(people)
+            statements = xapi.load_xapi()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo loaded: {len(units)} units, {len(course_pages)} courses, {len(quiz_pages)} quizzes, "
                 f"{len(requirements)} training requirements, {len(people)} demo accounts "
-                f"(password “{DEMO_PASSWORD}”): {', '.join(sorted(people))}."
+                f"(password “{DEMO_PASSWORD}”): {', '.join(sorted(people))}; {statements} xAPI statements "
+                "in the outbox (sent to the local LRS if `make lrs` is running)."
             )
         )
