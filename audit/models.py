@@ -61,6 +61,8 @@ class Action(models.TextChoices):
 
     API_TOKEN_ISSUED = "api.token_issued", _("API token issued")
     API_TOKEN_REVOKED = "api.token_revoked", _("API token revoked")
+    LTI_KEY_ROTATED = "lti.key_rotated", _("LTI tool keys rotated")
+    LTI_LAUNCH_REFUSED = "lti.launch_refused", _("LTI launch refused for a person with staff access")
 
 
 class AppendOnlyError(Exception):
