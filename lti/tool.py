@@ -115,6 +115,14 @@ class MessageLaunch(DjangoMessageLaunch):
         self.set_jwt_verify_options({"verify_aud": False, "require": ["exp", "iat"]})
         self.set_public_key_caching(storage(), cache_lifetime=settings.LTI_PLATFORM_KEYS_CACHE_SECONDS)
 
+    def get_client_id(self):
+        """With several audiences, ``azp`` names the one that is ours (the library takes the first)."""
+        body = self._get_jwt_body()
+        aud, azp = body.get("aud"), body.get("azp")
+        if isinstance(aud, list) and isinstance(azp, str) and azp in aud:
+            return azp
+        return super().get_client_id()
+
     def validate_registration(self):
         body = self._get_jwt_body()
         aud = body.get("aud")
