@@ -14,8 +14,8 @@ from pylti1p3.exception import LtiMessageValidationException
 from pylti1p3.registration import Registration
 from pylti1p3.tool_config import ToolConfAbstract
 
-from .keys import public_pem
-from .models import KeyState, Platform, ToolKey
+from .keys import active_key, public_pem
+from .models import Platform, ToolKey
 
 
 class ReplayedLaunch(LtiMessageValidationException):
@@ -29,7 +29,7 @@ class WrongAudience(LtiMessageValidationException):
 def registration_for(platform: Platform, key: ToolKey | None = None) -> Registration:
     """The library's registration for ``platform``, signing with ``key`` (default: the active key)."""
     if key is None:
-        key = ToolKey.objects.filter(state=KeyState.ACTIVE).first()
+        key = active_key()
     registration = (
         Registration()
         .set_issuer(platform.issuer)
@@ -40,9 +40,8 @@ def registration_for(platform: Platform, key: ToolKey | None = None) -> Registra
     )
     if platform.auth_audience:
         registration.set_auth_audience(platform.auth_audience)
-    if key is not None:
-        registration.set_tool_private_key(key.private_key_pem)
-        registration.set_tool_public_key(public_pem(key))
+    registration.set_tool_private_key(key.private_key_pem)
+    registration.set_tool_public_key(public_pem(key))
     return registration
 
 

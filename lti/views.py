@@ -99,7 +99,7 @@ def launch(request):
         return render(
             request,
             "lti/deep_link_pick.html",
-            {"platform": platform, "launch_id": message.get_launch_id(), "courses": _courses()},
+            {"lti_platform": platform, "launch_id": message.get_launch_id(), "courses": _courses()},
         )
     if not resource:
         return problem(request, _("This kind of launch is not supported yet."), advice="")
@@ -143,7 +143,7 @@ def deep_link(request, launch_id: str):
             request,
             "lti/deep_link_pick.html",
             {
-                "platform": tool_conf.platform,
+                "lti_platform": tool_conf.platform,
                 "launch_id": message.get_launch_id(),
                 "courses": _courses(),
                 "error": _("Choose a course."),
