@@ -30,7 +30,8 @@ class Platform(models.Model):
     issuer = models.URLField(_("issuer"), max_length=255, help_text=_("The platform's issuer (iss), a URL."))
     client_id = models.CharField(_("client id"), max_length=255, help_text=_("The client id the platform gave us."))
     deployment_ids = models.TextField(
-        _("deployment ids"), help_text=_("One per line, as the platform shows them (Moodle: the tool's deployment id).")
+        _("deployment ids"),
+        help_text=_("One per line, as the platform shows them (Moodle: the tool's deployment id)."),
     )
     auth_login_url = models.URLField(_("authentication request URL"), max_length=500)
     auth_token_url = models.URLField(_("access token URL"), max_length=500)

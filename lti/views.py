@@ -95,7 +95,9 @@ def launch(request):
     platform = tool_conf.platform
     if deep_linking:
         if not (message.check_teacher_access() or message.check_staff_access() or message.check_designer_access()):
-            return problem(request, _("Only a teacher or administrator of the platform can choose a course."), status=403)
+            return problem(
+                request, _("Only a teacher or administrator of the platform can choose a course."), status=403
+            )
         return render(
             request,
             "lti/deep_link_pick.html",
@@ -158,9 +160,7 @@ def deep_link(request, launch_id: str):
         .set_lineitem(LineItem().set_label(course.title).set_score_maximum(100).set_resource_id(str(course.pk)))
     )
     token = message.get_deep_link().get_response_jwt([resource])
-    response = render(
-        request, "lti/deep_link_return.html", {"return_url": return_url, "jwt": token, "course": course}
-    )
+    response = render(request, "lti/deep_link_return.html", {"return_url": return_url, "jwt": token, "course": course})
     parts = urlsplit(return_url)
     response._csp_update = {"form-action": [f"{parts.scheme}://{parts.netloc}"]}
     return response

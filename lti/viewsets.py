@@ -22,6 +22,7 @@ from .models import LinkedAccount, Platform, ToolKey
 
 class PlatformViewSet(ModelViewSet):
     model = Platform
+    name = "lti_platforms"
     icon = "link-external"
     menu_label = _("Platforms")
     list_display = ["name", "issuer", "client_id", Column("identify_by", label=_("Identify people by")), "is_active"]
@@ -47,6 +48,7 @@ class PlatformViewSet(ModelViewSet):
 
 class LinkedAccountViewSet(ModelViewSet):
     model = LinkedAccount
+    name = "lti_linked_accounts"
     icon = "user"
     menu_label = _("Linked accounts")
     list_display = ["platform", "subject", "user", "linked_at"]

@@ -6,125 +6,260 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('courses', '0008_completion_period_required'),
+        ("courses", "0008_completion_period_required"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Platform',
+            name="Platform",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text='For example “Kent Police Moodle”.', max_length=100, verbose_name='name')),
-                ('issuer', models.URLField(help_text="The platform's issuer (iss), a URL.", max_length=255, verbose_name='issuer')),
-                ('client_id', models.CharField(help_text='The client id the platform gave us.', max_length=255, verbose_name='client id')),
-                ('deployment_ids', models.TextField(help_text="One per line, as the platform shows them (Moodle: the tool's deployment id).", verbose_name='deployment ids')),
-                ('auth_login_url', models.URLField(max_length=500, verbose_name='authentication request URL')),
-                ('auth_token_url', models.URLField(max_length=500, verbose_name='access token URL')),
-                ('auth_audience', models.CharField(blank=True, help_text='Leave empty unless the platform asks for one: the token URL is used.', max_length=500, verbose_name='access token audience')),
-                ('key_set_url', models.URLField(max_length=500, verbose_name='public keyset (JWKS) URL')),
-                ('identify_by', models.CharField(choices=[('email', "Email address (the launch's email claim)"), ('staff_number', 'HR staff number (a custom claim)'), ('warrant_number', 'Warrant number (a custom claim)'), ('linked', 'Only accounts already linked by an administrator')], default='email', max_length=20, verbose_name='identify people by')),
-                ('custom_claim', models.CharField(blank=True, default='staff_number', help_text='For staff or warrant numbers: the custom parameter that carries it (Moodle: custom parameters such as staff_number=$User.idnumber).', max_length=100, verbose_name='custom claim name')),
-                ('is_active', models.BooleanField(default=True, help_text='Inactive platforms cannot launch.', verbose_name='active')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="For example “Kent Police Moodle”.", max_length=100, verbose_name="name"
+                    ),
+                ),
+                (
+                    "issuer",
+                    models.URLField(
+                        help_text="The platform's issuer (iss), a URL.", max_length=255, verbose_name="issuer"
+                    ),
+                ),
+                (
+                    "client_id",
+                    models.CharField(
+                        help_text="The client id the platform gave us.", max_length=255, verbose_name="client id"
+                    ),
+                ),
+                (
+                    "deployment_ids",
+                    models.TextField(
+                        help_text="One per line, as the platform shows them (Moodle: the tool's deployment id).",
+                        verbose_name="deployment ids",
+                    ),
+                ),
+                ("auth_login_url", models.URLField(max_length=500, verbose_name="authentication request URL")),
+                ("auth_token_url", models.URLField(max_length=500, verbose_name="access token URL")),
+                (
+                    "auth_audience",
+                    models.CharField(
+                        blank=True,
+                        help_text="Leave empty unless the platform asks for one: the token URL is used.",
+                        max_length=500,
+                        verbose_name="access token audience",
+                    ),
+                ),
+                ("key_set_url", models.URLField(max_length=500, verbose_name="public keyset (JWKS) URL")),
+                (
+                    "identify_by",
+                    models.CharField(
+                        choices=[
+                            ("email", "Email address (the launch's email claim)"),
+                            ("staff_number", "HR staff number (a custom claim)"),
+                            ("warrant_number", "Warrant number (a custom claim)"),
+                            ("linked", "Only accounts already linked by an administrator"),
+                        ],
+                        default="email",
+                        max_length=20,
+                        verbose_name="identify people by",
+                    ),
+                ),
+                (
+                    "custom_claim",
+                    models.CharField(
+                        blank=True,
+                        default="staff_number",
+                        help_text="For staff or warrant numbers: the custom parameter that carries it (Moodle: custom parameters such as staff_number=$User.idnumber).",
+                        max_length=100,
+                        verbose_name="custom claim name",
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True, help_text="Inactive platforms cannot launch.", verbose_name="active"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
             ],
             options={
-                'verbose_name': 'LTI platform',
-                'verbose_name_plural': 'LTI platforms',
-                'ordering': ['name'],
-                'constraints': [models.UniqueConstraint(fields=('issuer', 'client_id'), name='lti_platform_issuer_client_once')],
+                "verbose_name": "LTI platform",
+                "verbose_name_plural": "LTI platforms",
+                "ordering": ["name"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("issuer", "client_id"), name="lti_platform_issuer_client_once")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='GradeTarget',
+            name="GradeTarget",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('subject', models.CharField(max_length=255)),
-                ('lineitem', models.URLField(max_length=500)),
-                ('scopes', models.JSONField(default=list)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('course', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='courses.coursepage')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('platform', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='lti.platform')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("subject", models.CharField(max_length=255)),
+                ("lineitem", models.URLField(max_length=500)),
+                ("scopes", models.JSONField(default=list)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "course",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="courses.coursepage",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "platform",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="lti.platform"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ScorePost',
+            name="ScorePost",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('score_given', models.DecimalField(decimal_places=2, max_digits=6)),
-                ('score_maximum', models.DecimalField(decimal_places=2, max_digits=6)),
-                ('completed_at', models.DateTimeField()),
-                ('status', models.CharField(choices=[('pending', 'Waiting to be sent'), ('sent', 'Accepted by the platform'), ('failed', 'Given up after the last try')], default='pending', max_length=10)),
-                ('attempts', models.PositiveSmallIntegerField(default=0)),
-                ('next_attempt_at', models.DateTimeField(blank=True, null=True)),
-                ('last_error', models.TextField(blank=True)),
-                ('sent_at', models.DateTimeField(blank=True, null=True)),
-                ('completion', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='courses.coursecompletion')),
-                ('target', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='posts', to='lti.gradetarget')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("score_given", models.DecimalField(decimal_places=2, max_digits=6)),
+                ("score_maximum", models.DecimalField(decimal_places=2, max_digits=6)),
+                ("completed_at", models.DateTimeField()),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Waiting to be sent"),
+                            ("sent", "Accepted by the platform"),
+                            ("failed", "Given up after the last try"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                ("attempts", models.PositiveSmallIntegerField(default=0)),
+                ("next_attempt_at", models.DateTimeField(blank=True, null=True)),
+                ("last_error", models.TextField(blank=True)),
+                ("sent_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "completion",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="courses.coursecompletion",
+                    ),
+                ),
+                (
+                    "target",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="posts", to="lti.gradetarget"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ToolKey',
+            name="ToolKey",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kid', models.CharField(editable=False, max_length=100, unique=True, verbose_name='key id')),
-                ('state', models.CharField(choices=[('active', 'Active: signs our messages'), ('previous', 'Previous: still published, no longer signs'), ('retired', 'Retired: not published')], editable=False, max_length=10, verbose_name='state')),
-                ('private_key_pem', models.TextField(editable=False)),
-                ('public_jwk', models.JSONField(editable=False, verbose_name='public key')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('retired_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='retired')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("kid", models.CharField(editable=False, max_length=100, unique=True, verbose_name="key id")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("active", "Active: signs our messages"),
+                            ("previous", "Previous: still published, no longer signs"),
+                            ("retired", "Retired: not published"),
+                        ],
+                        editable=False,
+                        max_length=10,
+                        verbose_name="state",
+                    ),
+                ),
+                ("private_key_pem", models.TextField(editable=False)),
+                ("public_jwk", models.JSONField(editable=False, verbose_name="public key")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("retired_at", models.DateTimeField(blank=True, editable=False, null=True, verbose_name="retired")),
             ],
             options={
-                'verbose_name': 'LTI tool key',
-                'verbose_name_plural': 'LTI tool keys',
-                'ordering': ['-created_at', '-pk'],
-                'permissions': [('rotate_toolkey', 'Can rotate the LTI tool keys')],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('state', 'active')), fields=('state',), name='lti_toolkey_one_active')],
+                "verbose_name": "LTI tool key",
+                "verbose_name_plural": "LTI tool keys",
+                "ordering": ["-created_at", "-pk"],
+                "permissions": [("rotate_toolkey", "Can rotate the LTI tool keys")],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("state", "active")), fields=("state",), name="lti_toolkey_one_active"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='UsedNonce',
+            name="UsedNonce",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nonce', models.CharField(max_length=255)),
-                ('expires_at', models.DateTimeField(db_index=True)),
-                ('platform', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='lti.platform')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("nonce", models.CharField(max_length=255)),
+                ("expires_at", models.DateTimeField(db_index=True)),
+                (
+                    "platform",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="lti.platform"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='LinkedAccount',
+            name="LinkedAccount",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('subject', models.CharField(max_length=255, verbose_name='platform user id (sub)')),
-                ('linked_at', models.DateTimeField(auto_now_add=True, verbose_name='linked')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='lti_accounts', to=settings.AUTH_USER_MODEL, verbose_name='person')),
-                ('platform', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='linked_accounts', to='lti.platform')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("subject", models.CharField(max_length=255, verbose_name="platform user id (sub)")),
+                ("linked_at", models.DateTimeField(auto_now_add=True, verbose_name="linked")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="lti_accounts",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="person",
+                    ),
+                ),
+                (
+                    "platform",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="linked_accounts", to="lti.platform"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'linked LTI account',
-                'verbose_name_plural': 'linked LTI accounts',
-                'constraints': [models.UniqueConstraint(fields=('platform', 'subject'), name='lti_account_subject_once')],
+                "verbose_name": "linked LTI account",
+                "verbose_name_plural": "linked LTI accounts",
+                "constraints": [
+                    models.UniqueConstraint(fields=("platform", "subject"), name="lti_account_subject_once")
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='gradetarget',
-            constraint=models.UniqueConstraint(fields=('platform', 'user', 'lineitem'), name='lti_grade_target_once'),
+            model_name="gradetarget",
+            constraint=models.UniqueConstraint(fields=("platform", "user", "lineitem"), name="lti_grade_target_once"),
         ),
         migrations.AddIndex(
-            model_name='scorepost',
-            index=models.Index(fields=['status', 'next_attempt_at'], name='lti_score_due'),
+            model_name="scorepost",
+            index=models.Index(fields=["status", "next_attempt_at"], name="lti_score_due"),
         ),
         migrations.AddConstraint(
-            model_name='scorepost',
-            constraint=models.UniqueConstraint(fields=('target', 'completion'), name='lti_score_once'),
+            model_name="scorepost",
+            constraint=models.UniqueConstraint(fields=("target", "completion"), name="lti_score_once"),
         ),
         migrations.AddConstraint(
-            model_name='usednonce',
-            constraint=models.UniqueConstraint(fields=('platform', 'nonce'), name='lti_nonce_once'),
+            model_name="usednonce",
+            constraint=models.UniqueConstraint(fields=("platform", "nonce"), name="lti_nonce_once"),
         ),
     ]

@@ -80,11 +80,11 @@ class TestPlatform:
 
     # What the platform signs
     def sign(self, claims: dict, *, private_pem=None, kid=None) -> str:
-        return jwt.encode(
-            claims, private_pem or self.private_pem, algorithm="RS256", headers={"kid": kid or self.kid}
-        )
+        return jwt.encode(claims, private_pem or self.private_pem, algorithm="RS256", headers={"kid": kid or self.kid})
 
-    def launch_claims(self, *, nonce: str, page_id=None, sub="moodle-user-42", email="alex.morgan@police.test", **extra):
+    def launch_claims(
+        self, *, nonce: str, page_id=None, sub="moodle-user-42", email="alex.morgan@police.test", **extra
+    ):
         now = int(time.time())
         claims = {
             "iss": self.issuer,

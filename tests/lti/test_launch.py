@@ -32,7 +32,11 @@ def test_a_valid_launch_signs_the_officer_in_and_opens_the_course(client, platfo
     assert signed_in_as(client) == officer
     assert LinkedAccount.objects.get(platform=platform, subject="moodle-user-42").user == officer
     target = GradeTarget.objects.get()
-    assert (target.user, target.course, target.lineitem) == (officer, course.page_ptr.specific, platform_server.lineitem())
+    assert (target.user, target.course, target.lineitem) == (
+        officer,
+        course.page_ptr.specific,
+        platform_server.lineitem(),
+    )
     assert UsedNonce.objects.count() == 1
 
 
@@ -98,7 +102,10 @@ def test_a_launch_from_an_unknown_deployment_is_refused(client, platform, platfo
 def test_a_launch_signed_with_another_key_is_refused(client, platform, platform_server, course, officer):
     _key, forged_pem = new_key()
     response, _sent = launch(
-        client, platform_server, page_id=course.pk, sign=lambda claims: platform_server.sign(claims, private_pem=forged_pem)
+        client,
+        platform_server,
+        page_id=course.pk,
+        sign=lambda claims: platform_server.sign(claims, private_pem=forged_pem),
     )
     assert response.status_code == 400
     assert "signature" in response.content.decode()
@@ -106,7 +113,9 @@ def test_a_launch_signed_with_another_key_is_refused(client, platform, platform_
     assert not UsedNonce.objects.exists()
 
 
-def test_a_launch_whose_nonce_was_not_issued_by_our_login_is_refused(client, platform, platform_server, course, officer):
+def test_a_launch_whose_nonce_was_not_issued_by_our_login_is_refused(
+    client, platform, platform_server, course, officer
+):
     auth = login_step(client, platform_server)
     token = platform_server.sign(platform_server.launch_claims(nonce="made-up", page_id=course.pk))
     response = client.post("/lti/launch/", {"id_token": token, "state": auth["state"]})
@@ -126,13 +135,16 @@ def test_an_inactive_platform_cannot_launch(client, platform, platform_server, c
     platform.is_active = False
     platform.save()
     response = client.get(
-        "/lti/login/", {"iss": platform.issuer, "login_hint": "x", "client_id": CLIENT_ID, "lti_deployment_id": DEPLOYMENT_ID}
+        "/lti/login/",
+        {"iss": platform.issuer, "login_hint": "x", "client_id": CLIENT_ID, "lti_deployment_id": DEPLOYMENT_ID},
     )
     assert response.status_code == 400
     assert "not registered here" in response.content.decode()
 
 
-def test_an_unknown_person_gets_a_clear_page_and_no_account_is_made(client, platform, platform_server, course, officer):
+def test_an_unknown_person_gets_a_clear_page_and_no_account_is_made(
+    client, platform, platform_server, course, officer
+):
     people_before = get_user_model().objects.count()
     response, _sent = launch(client, platform_server, page_id=course.pk, email="nobody@elsewhere.test", sub="u-9")
     assert response.status_code == 403
@@ -158,7 +170,9 @@ def test_a_launch_never_grants_a_role_and_refuses_people_with_admin_access(
     assert not signed_in_as(client).is_authenticated
 
 
-def test_an_administrators_launch_as_an_officer_gives_no_admin_access(client, platform, platform_server, course, officer):
+def test_an_administrators_launch_as_an_officer_gives_no_admin_access(
+    client, platform, platform_server, course, officer
+):
     admin_role = ["http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator"]
     response, _sent = launch(client, platform_server, page_id=course.pk, **{LTI + "roles": admin_role})
     assert response.status_code == 302
@@ -204,7 +218,9 @@ def test_linked_only_platforms_refuse_people_not_yet_linked(client, platform, pl
     assert response.status_code == 302
 
 
-def test_a_launch_of_a_page_that_is_not_a_course_is_refused_clearly(client, platform, platform_server, course, officer):
+def test_a_launch_of_a_page_that_is_not_a_course_is_refused_clearly(
+    client, platform, platform_server, course, officer
+):
     response, _sent = launch(client, platform_server, page_id=course.get_parent().pk)
     assert response.status_code == 404
     assert "does not open a course" in response.content.decode()
