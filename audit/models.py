@@ -64,6 +64,8 @@ class Action(models.TextChoices):
     API_COMPLETION_RECORDED = "api.completion_recorded", _("Completion recorded through the API")
 
     HR_IMPORT_RUN = "people.hr_import", _("HR import run")
+    LTI_KEY_ROTATED = "lti.key_rotated", _("LTI tool keys rotated")
+    LTI_LAUNCH_REFUSED = "lti.launch_refused", _("LTI launch refused for a person with staff access")
 
 
 class AppendOnlyError(Exception):

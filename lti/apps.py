@@ -8,3 +8,6 @@ class LtiConfig(AppConfig):
     name = "lti"
     verbose_name = _("LTI 1.3")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401

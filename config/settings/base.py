@@ -283,6 +283,12 @@ XAPI_ACTOR_HOMEPAGE = os.environ.get("XAPI_ACTOR_HOMEPAGE", "")
 XAPI_ACTOR_KEY = os.environ.get("XAPI_ACTOR_KEY", "")
 XAPI_ACTOR_NAMES = env_bool("XAPI_ACTOR_NAMES", False)
 XAPI_ACTIVITY_BASE_URL = os.environ.get("XAPI_ACTIVITY_BASE_URL", "")
+# LTI 1.3 (lti/, docs/standards.md): a grade a platform did not accept is tried again after
+# LTI_SCORE_RETRY_MINUTES, doubling, at most LTI_SCORE_MAX_ATTEMPTS times (`post_lti_scores`);
+# a platform's public keys (JWKS) are cached for LTI_PLATFORM_KEYS_CACHE_SECONDS.
+LTI_SCORE_RETRY_MINUTES = int(os.environ.get("LTI_SCORE_RETRY_MINUTES", "10"))
+LTI_SCORE_MAX_ATTEMPTS = int(os.environ.get("LTI_SCORE_MAX_ATTEMPTS", "8"))
+LTI_PLATFORM_KEYS_CACHE_SECONDS = int(os.environ.get("LTI_PLATFORM_KEYS_CACHE_SECONDS", "300"))
 
 # Grants (docs/security.md §1): an exemption ends at most EXEMPTION_MAX_MONTHS ahead; an
 # officer's reasonable adjustments on any one quiz add up to at most these. Environment
