@@ -62,6 +62,10 @@ class Action(models.TextChoices):
     API_TOKEN_ISSUED = "api.token_issued", _("API token issued")
     API_TOKEN_REVOKED = "api.token_revoked", _("API token revoked")
 
+    SCIM_PERSON_CREATED = "scim.person_created", _("Person created through SCIM provisioning")
+    SCIM_PERSON_UPDATED = "scim.person_updated", _("Person updated through SCIM provisioning")
+    SCIM_PERSON_DEACTIVATED = "scim.person_deactivated", _("Person deactivated through SCIM provisioning")
+
 
 class AppendOnlyError(Exception):
     """Raised by every code path that would change or delete an audit event."""

@@ -256,6 +256,11 @@ REMINDER_MAX_ATTEMPTS = int(os.environ.get("REMINDER_MAX_ATTEMPTS", "5"))
 REMINDER_CLAIM_TIMEOUT_MINUTES = int(os.environ.get("REMINDER_CLAIM_TIMEOUT_MINUTES", "30"))
 REMINDER_DIGEST_MAX_ROWS = int(os.environ.get("REMINDER_DIGEST_MAX_ROWS", "100"))
 
+# SCIM provisioning (accounts.scim, docs/integration.md): which field SCIM's userName stands for
+# (staff_number, warrant_number, username or email), and the most people one list page returns.
+SCIM_USERNAME_FIELD = os.environ.get("SCIM_USERNAME_FIELD", "staff_number")
+SCIM_MAX_RESULTS = max(int(os.environ.get("SCIM_MAX_RESULTS", "200")), 1)
+
 # Grants (docs/security.md §1): an exemption ends at most EXEMPTION_MAX_MONTHS ahead; an
 # officer's reasonable adjustments on any one quiz add up to at most these. Environment
 # variables, not admin settings: the limits bind the accounts that could edit them.
