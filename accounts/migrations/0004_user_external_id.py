@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0003_api_tokens'),
+        ("accounts", "0003_api_tokens"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='external_id',
-            field=models.CharField(blank=True, help_text="The id the force's identity-governance system gives this person (SCIM externalId).", max_length=255, verbose_name="identity provider's id"),
+            model_name="user",
+            name="external_id",
+            field=models.CharField(
+                blank=True,
+                help_text="The id the force's identity-governance system gives this person (SCIM externalId).",
+                max_length=255,
+                verbose_name="identity provider's id",
+            ),
         ),
     ]
