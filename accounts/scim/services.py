@@ -177,7 +177,7 @@ def _shown(value):
 @transaction.atomic
 def replace_person(*, person: Person, resource, scope: Scope) -> Person:
     """PUT: the attributes the body carries replace the person's; those it leaves out stay as they are."""
-    person = Person.objects.select_for_update().select_related("unit").get(pk=person.pk)
+    person = Person.objects.select_for_update(of=("self",)).select_related("unit").get(pk=person.pk)
     wanted = {name: value for name, value in values_of(resource).items() if value is not None}
     return _update(person, wanted, scope)
 
@@ -187,7 +187,7 @@ def patch_person(*, person: Person, document: dict, payload, scope: Scope) -> Pe
     """PATCH: the operations are applied to the person's current document, and the difference written."""
     if not isinstance(payload, dict):
         raise ScimError(400, "The body must be a JSON object.", "invalidSyntax")
-    person = Person.objects.select_for_update().select_related("unit").get(pk=person.pk)
+    person = Person.objects.select_for_update(of=("self",)).select_related("unit").get(pk=person.pk)
     try:
         operations = PatchOp[ScimUser].model_validate(
             _with_work_email(payload, document), scim_ctx=Context.RESOURCE_PATCH_REQUEST
@@ -246,7 +246,7 @@ def _with_work_email(payload: dict, document: dict) -> dict:
 @transaction.atomic
 def deactivate_person(*, person: Person, scope: Scope) -> Person:
     """DELETE: the person is deactivated, never deleted; their training records stay."""
-    person = Person.objects.select_for_update().select_related("unit").get(pk=person.pk)
+    person = Person.objects.select_for_update(of=("self",)).select_related("unit").get(pk=person.pk)
     if not person.is_active:
         return person
     return _update(person, {"is_active": False}, scope)

@@ -19,6 +19,7 @@ from scim2_filter_parser.transpilers.django_q_object import Transpiler
 from scim2_models import Context, EnterpriseUser, ResourceType, User
 
 from accounts.models import User as Person
+from core.middleware import has_control_characters
 
 from . import services
 from .auth import Scope, token_for
@@ -73,9 +74,12 @@ def _body(request):
     except RequestDataTooBig as error:
         raise ScimError(413, "The request body is too large.") from error
     try:
-        return json.loads(raw)
+        document = json.loads(raw)
     except (ValueError, RecursionError) as error:
         raise ScimError(400, "The request body is not JSON.", "invalidSyntax") from error
+    if has_control_characters(document):  # NUL and the like: PostgreSQL cannot store them
+        raise ScimError(400, "The request body holds a control character.", "invalidValue")
+    return document
 
 
 @method_decorator(csrf_exempt, name="dispatch")

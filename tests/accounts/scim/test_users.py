@@ -182,3 +182,11 @@ def test_a_username_setting_maps_user_name_elsewhere(scim, org, settings):
     assert (person.username, person.staff_number) == ("priya.shah@example.police.uk", None)
     found = scim.get("Users", params={"filter": 'userName eq "priya.shah@example.police.uk"'})
     assert found.json()["totalResults"] == 1
+
+
+def test_a_control_character_in_a_body_is_refused(scim, people):
+    """PostgreSQL cannot store NUL; refused as invalid input, before anything is written."""
+    response = scim.post("Users", joiner(user_name="HR-10", name={"givenName": "Pri\x00ya"}))
+    assert response.status_code == 400
+    assert response.json()["scimType"] == "invalidValue"
+    assert not User.objects.filter(staff_number="HR-10").exists()
