@@ -100,6 +100,12 @@ class User(AbstractUser):
         default=False,
         help_text=_('Shows the "Detective" prefix, for example Detective Sergeant.'),
     )
+    external_id = models.CharField(
+        _("identity provider's id"),
+        max_length=255,
+        blank=True,
+        help_text=_("The id the force's identity-governance system gives this person (SCIM externalId)."),
+    )
     unit = models.ForeignKey(
         "accounts.Unit",
         verbose_name=_("unit"),

@@ -67,6 +67,10 @@ class Action(models.TextChoices):
     LTI_KEY_ROTATED = "lti.key_rotated", _("LTI tool keys rotated")
     LTI_LAUNCH_REFUSED = "lti.launch_refused", _("LTI launch refused for a person with staff access")
 
+    SCIM_PERSON_CREATED = "scim.person_created", _("Person created through SCIM provisioning")
+    SCIM_PERSON_UPDATED = "scim.person_updated", _("Person updated through SCIM provisioning")
+    SCIM_PERSON_DEACTIVATED = "scim.person_deactivated", _("Person deactivated through SCIM provisioning")
+
 
 class AppendOnlyError(Exception):
     """Raised by every code path that would change or delete an audit event."""

@@ -289,6 +289,10 @@ XAPI_ACTIVITY_BASE_URL = os.environ.get("XAPI_ACTIVITY_BASE_URL", "")
 LTI_SCORE_RETRY_MINUTES = int(os.environ.get("LTI_SCORE_RETRY_MINUTES", "10"))
 LTI_SCORE_MAX_ATTEMPTS = int(os.environ.get("LTI_SCORE_MAX_ATTEMPTS", "8"))
 LTI_PLATFORM_KEYS_CACHE_SECONDS = int(os.environ.get("LTI_PLATFORM_KEYS_CACHE_SECONDS", "300"))
+# SCIM provisioning (accounts.scim, docs/integration.md): which field SCIM's userName stands for
+# (staff_number, warrant_number, username or email), and the most people one list page returns.
+SCIM_USERNAME_FIELD = os.environ.get("SCIM_USERNAME_FIELD", "staff_number")
+SCIM_MAX_RESULTS = max(int(os.environ.get("SCIM_MAX_RESULTS", "200")), 1)
 
 # Grants (docs/security.md §1): an exemption ends at most EXEMPTION_MAX_MONTHS ahead; an
 # officer's reasonable adjustments on any one quiz add up to at most these. Environment
