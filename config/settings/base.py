@@ -256,6 +256,13 @@ REMINDER_MAX_ATTEMPTS = int(os.environ.get("REMINDER_MAX_ATTEMPTS", "5"))
 REMINDER_CLAIM_TIMEOUT_MINUTES = int(os.environ.get("REMINDER_CLAIM_TIMEOUT_MINUTES", "30"))
 REMINDER_DIGEST_MAX_ROWS = int(os.environ.get("REMINDER_DIGEST_MAX_ROWS", "100"))
 
+# SCORM packages (scorm/packages.py): a package is refused with more than SCORM_MAX_FILES files,
+# or bigger than SCORM_MAX_UNCOMPRESSED_MB once uncompressed (counted by decompressing, so a
+# zip bomb cannot lie about it), or an upload bigger than SCORM_MAX_UPLOAD_MB.
+SCORM_MAX_FILES = int(os.environ.get("SCORM_MAX_FILES", "5000"))
+SCORM_MAX_UNCOMPRESSED_MB = int(os.environ.get("SCORM_MAX_UNCOMPRESSED_MB", "500"))
+SCORM_MAX_UPLOAD_MB = int(os.environ.get("SCORM_MAX_UPLOAD_MB", "200"))
+
 # Grants (docs/security.md §1): an exemption ends at most EXEMPTION_MAX_MONTHS ahead; an
 # officer's reasonable adjustments on any one quiz add up to at most these. Environment
 # variables, not admin settings: the limits bind the accounts that could edit them.
