@@ -120,7 +120,7 @@ def launch_data(attempt: ScormAttempt, *, learner_id: str, learner_name: str) ->
             "cmi.core.lesson_status": attempt.lesson_status or "not attempted",
         }
         if version.mastery_score is not None:
-            data["cmi.student_data.mastery_score"] = str((version.mastery_score * 100).normalize())
+            data["cmi.student_data.mastery_score"] = format((version.mastery_score * 100).normalize(), "f")
     else:
         data.pop("cmi.session_time", None)
         data.pop("cmi.exit", None)
@@ -133,7 +133,7 @@ def launch_data(attempt: ScormAttempt, *, learner_id: str, learner_name: str) ->
             "cmi.total_time": cmi.duration(attempt.total_seconds),
         }
         if version.mastery_score is not None:
-            data["cmi.scaled_passing_score"] = str(version.mastery_score.normalize())
+            data["cmi.scaled_passing_score"] = format(version.mastery_score.normalize(), "f")
     return data
 
 
