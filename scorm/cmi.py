@@ -53,13 +53,24 @@ def V(*words, **kw):  # noqa: N802
 
 
 def D(low=None, high=None, **kw):  # noqa: N802
-    return Spec("decimal", low=None if low is None else Decimal(low), high=None if high is None else Decimal(high), **kw)
+    return Spec(
+        "decimal", low=None if low is None else Decimal(low), high=None if high is None else Decimal(high), **kw
+    )
 
 
 RO = {"read_only": True}
 N = r"\d+"
 
-_12_INTERACTION_TYPES = ("true-false", "choice", "fill-in", "matching", "performance", "sequencing", "likert", "numeric")
+_12_INTERACTION_TYPES = (
+    "true-false",
+    "choice",
+    "fill-in",
+    "matching",
+    "performance",
+    "sequencing",
+    "likert",
+    "numeric",
+)
 _2004_INTERACTION_TYPES = (*_12_INTERACTION_TYPES, "long-fill-in", "other")
 _12_STATUS = ("passed", "completed", "failed", "incomplete", "browsed", "not attempted")
 
@@ -175,10 +186,14 @@ def check_value(version: str, element: str, spec: Spec, value: str) -> None:
         return
     if spec.kind == "string":
         if len(value) > spec.limit:
-            raise CmiError(out_of_range if version == SCORM_2004 else mismatch, element, f"longer than {spec.limit} characters")
+            raise CmiError(
+                out_of_range if version == SCORM_2004 else mismatch, element, f"longer than {spec.limit} characters"
+            )
     elif spec.kind == "vocab":
         if value not in spec.vocab:
-            raise CmiError(mismatch, element, f"“{value[:40]}” is not one of {', '.join(w or '(empty)' for w in spec.vocab)}")
+            raise CmiError(
+                mismatch, element, f"“{value[:40]}” is not one of {', '.join(w or '(empty)' for w in spec.vocab)}"
+            )
     elif spec.kind == "decimal":
         if value == "":
             return
@@ -197,9 +212,8 @@ def check_value(version: str, element: str, spec: Spec, value: str) -> None:
         pattern = _TIME_12 if version == SCORM_12 else _TIME_2004
         if value and not pattern.match(value):
             raise CmiError(mismatch, element, "not a time")
-    elif spec.kind == "result":
-        if value and value not in _RESULTS and _decimal(value) is None:
-            raise CmiError(mismatch, element, "not an interaction result")
+    elif spec.kind == "result" and value and value not in _RESULTS and _decimal(value) is None:
+        raise CmiError(mismatch, element, "not an interaction result")
 
 
 def clean_commit(version: str, data) -> dict[str, str]:

@@ -28,7 +28,9 @@ class ScormCompletedCriterion:
         pages_by_course: dict[int, list] = {}
         if children_by_course is not None:
             for course_id in course_ids:
-                found = [child for child in children_by_course.get(course_id, []) if child.specific_class is ScormModulePage]
+                found = [
+                    child for child in children_by_course.get(course_id, []) if child.specific_class is ScormModulePage
+                ]
                 if found:
                     pages_by_course[course_id] = found
         else:

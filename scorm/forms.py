@@ -17,7 +17,10 @@ class ScormPackageForm(WagtailAdminModelForm):
     upload = forms.FileField(
         label=_("Package (zip)"),
         required=False,
-        help_text=_("A SCORM 1.2 or 2004 zip with imsmanifest.xml at its top level. Uploading replaces the version new attempts play."),
+        help_text=_(
+            "A SCORM 1.2 or 2004 zip with imsmanifest.xml at its top level. "
+            "Uploading replaces the version new attempts play; attempts already started keep theirs."
+        ),
     )
 
     def __init__(self, *args, for_user=None, **kwargs):

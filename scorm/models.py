@@ -152,7 +152,9 @@ class ScormAttempt(models.Model):
         ScormPackageVersion, on_delete=models.PROTECT, related_name="attempts", verbose_name=_("package version")
     )
     scorm_version = models.CharField(_("SCORM version"), max_length=8, choices=ScormVersion.choices)
-    status = models.CharField(_("status"), max_length=20, choices=AttemptStatus.choices, default=AttemptStatus.IN_PROGRESS)
+    status = models.CharField(
+        _("status"), max_length=20, choices=AttemptStatus.choices, default=AttemptStatus.IN_PROGRESS
+    )
     lesson_status = models.CharField(_("lesson status (1.2)"), max_length=20, blank=True)
     completion_status = models.CharField(_("completion status (2004)"), max_length=20, blank=True)
     success_status = models.CharField(_("success status (2004)"), max_length=20, blank=True)

@@ -35,13 +35,11 @@ MANIFEST = "imsmanifest.xml"
 #: What a package may hold: web pages and their assets, media, fonts, documents, the schema
 #: files authoring tools ship. No executables, archives or server-side scripts.
 ALLOWED_EXTENSIONS = frozenset(
-    """
-    html htm xhtml js mjs css json xml xsd dtd txt md csv map
-    png jpg jpeg gif svg webp ico bmp avif
-    mp3 mp4 m4a m4v webm ogg oga ogv wav aac vtt srt
-    woff woff2 ttf otf eot
-    pdf
-    """.split()
+    # Pages and scripts, images, audio and video, fonts, documents.
+    ["html", "htm", "xhtml", "js", "mjs", "css", "json", "xml", "xsd", "dtd", "txt", "md", "csv", "map"]
+    + ["png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "bmp", "avif"]
+    + ["mp3", "mp4", "m4a", "m4v", "webm", "ogg", "oga", "ogv", "wav", "aac", "vtt", "srt"]
+    + ["woff", "woff2", "ttf", "otf", "eot", "pdf"]
 )
 
 SCORM_12 = "1.2"
@@ -97,7 +95,8 @@ def check_entries(archive: zipfile.ZipFile) -> tuple[int, int]:
     entries = archive.infolist()
     if len(entries) > max_files:
         raise PackageRefused(
-            _("The package holds %(count)s files; at most %(max)s are accepted.") % {"count": len(entries), "max": max_files}
+            _("The package holds %(count)s files; at most %(max)s are accepted.")
+            % {"count": len(entries), "max": max_files}
         )
     total = 0
     files = 0
@@ -130,7 +129,9 @@ def check_entries(archive: zipfile.ZipFile) -> tuple[int, int]:
                             % {"max": settings.SCORM_MAX_UNCOMPRESSED_MB}
                         )
         except (zipfile.BadZipFile, EOFError, NotImplementedError, OSError) as error:
-            raise PackageRefused(_("The file “%(name)s” cannot be read: %(error)s") % {"name": name, "error": error}) from error
+            raise PackageRefused(
+                _("The file “%(name)s” cannot be read: %(error)s") % {"name": name, "error": error}
+            ) from error
     return files, total
 
 
@@ -166,8 +167,8 @@ def _version(root) -> str:
             return SCORM_12
         if "2004" in schema or "cam 1.3" in schema:
             return SCORM_2004
-    namespaces = " ".join(node.tag for node in root.iter()) + " " + " ".join(
-        key for node in root.iter() for key in node.attrib
+    namespaces = (
+        " ".join(node.tag for node in root.iter()) + " " + " ".join(key for node in root.iter() for key in node.attrib)
     )
     if "adlcp_v1p3" in namespaces or "imsss" in namespaces:
         return SCORM_2004
@@ -211,7 +212,9 @@ def parse_manifest(data: bytes, names: set[str]) -> dict:
     try:
         root = ElementTree.fromstring(data, forbid_dtd=True)
     except DefusedXmlException as error:
-        raise PackageRefused(_("imsmanifest.xml uses XML features that are refused (%(error)s).") % {"error": error}) from error
+        raise PackageRefused(
+            _("imsmanifest.xml uses XML features that are refused (%(error)s).") % {"error": error}
+        ) from error
     except ElementTree.ParseError as error:
         raise PackageRefused(_("imsmanifest.xml is not well-formed XML: %(error)s.") % {"error": error}) from error
     if _local(root.tag) != "manifest":
@@ -239,15 +242,13 @@ def parse_manifest(data: bytes, names: set[str]) -> dict:
                 break
     if resource is None:
         resource = next(
-            (
-                res
-                for res in resources.values()
-                if _attr(res, "scormtype").lower() == "sco" and _attr(res, "href")
-            ),
+            (res for res in resources.values() if _attr(res, "scormtype").lower() == "sco" and _attr(res, "href")),
             None,
         )
     if resource is None:
-        raise PackageRefused(_("imsmanifest.xml names no launchable resource (an item pointing at a resource with an href)."))
+        raise PackageRefused(
+            _("imsmanifest.xml names no launchable resource (an item pointing at a resource with an href).")
+        )
     href = _attr(resource, "href")
     base = posixpath.join(resources_base, _attr(resource, "base"))
     href, _sep, query = href.partition("?")

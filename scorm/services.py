@@ -62,11 +62,7 @@ def add_version(*, package: ScormPackage, upload, user=None) -> ScormPackageVers
 
 def current_enrolment(*, user, page: ScormModulePage) -> Enrolment | None:
     """The officer's open enrolment on the page's course (the latest completed one otherwise)."""
-    return (
-        Enrolment.objects.filter(user=user, course_id=page.course.pk)
-        .order_by("-enrolled_at")
-        .first()
-    )
+    return Enrolment.objects.filter(user=user, course_id=page.course.pk).order_by("-enrolled_at").first()
 
 
 def start_attempt(*, user, page: ScormModulePage, enrolment: Enrolment, when=None) -> ScormAttempt | None:
@@ -206,7 +202,11 @@ def commit(*, attempt: ScormAttempt, data, when=None) -> ScormAttempt:
         before = {name: getattr(locked, name) for name in _WATCHED}
         if locked.status == AttemptStatus.COMPLETED:
             # A completed attempt keeps its result; later commits only update where they are.
-            cleaned = {key: value for key, value in cleaned.items() if not key.endswith(("_status", "score.raw", "score.scaled", "score.min", "score.max"))}
+            cleaned = {
+                key: value
+                for key, value in cleaned.items()
+                if not key.endswith(("_status", "score.raw", "score.scaled", "score.min", "score.max"))
+            }
         locked.cmi = {**locked.cmi, **cleaned}
         _apply(locked, locked.cmi)
         locked.commits += 1

@@ -4,15 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('courses', '0008_completion_period_required'),
+        ("courses", "0008_completion_period_required"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='coursecompletion',
-            name='provenance',
-            field=models.CharField(choices=[('completed_here', 'Completed here'), ('imported', 'Imported'), ('recorded', 'Recorded by an administrator'), ('client_reported', 'Completed here (client-reported)')], default='completed_here', max_length=20, verbose_name='provenance'),
+            model_name="coursecompletion",
+            name="provenance",
+            field=models.CharField(
+                choices=[
+                    ("completed_here", "Completed here"),
+                    ("imported", "Imported"),
+                    ("recorded", "Recorded by an administrator"),
+                    ("client_reported", "Completed here (client-reported)"),
+                ],
+                default="completed_here",
+                max_length=20,
+                verbose_name="provenance",
+            ),
         ),
     ]

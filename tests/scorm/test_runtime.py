@@ -24,7 +24,9 @@ def start(officer, course, page):
 def test_scorm12_passed_completes_the_course_as_client_reported(officer, course12):
     course, page = course12
     attempt = start(officer, course, page)
-    services.commit(attempt=attempt, data={"cmi.core.lesson_status": "incomplete", "cmi.core.lesson_location": "step2"})
+    services.commit(
+        attempt=attempt, data={"cmi.core.lesson_status": "incomplete", "cmi.core.lesson_location": "step2"}
+    )
     assert CourseCompletion.objects.count() == 0
     services.commit(attempt=attempt, data={"cmi.core.lesson_status": "passed", "cmi.core.score.raw": "90"})
     completion = CourseCompletion.objects.get(user=officer)
@@ -39,7 +41,9 @@ def test_scorm12_passed_completes_the_course_as_client_reported(officer, course1
 def test_scorm12_completed_below_the_mastery_score_is_failed_and_does_not_complete(officer, course12):
     course, page = course12
     attempt = start(officer, course, page)
-    attempt = services.commit(attempt=attempt, data={"cmi.core.lesson_status": "completed", "cmi.core.score.raw": "50"})
+    attempt = services.commit(
+        attempt=attempt, data={"cmi.core.lesson_status": "completed", "cmi.core.score.raw": "50"}
+    )
     assert attempt.lesson_status == "failed"
     assert attempt.status == AttemptStatus.IN_PROGRESS
     assert not CourseCompletion.objects.exists()
@@ -73,7 +77,10 @@ def test_scorm2004_needs_completed_and_passed_against_the_mastery_score(officer,
 def test_scorm2004_passed_but_incomplete_does_not_complete(officer, course2004):
     course, page = course2004
     attempt = start(officer, course, page)
-    services.commit(attempt=attempt, data={"cmi.completion_status": "incomplete", "cmi.success_status": "passed", "cmi.score.scaled": "1"})
+    services.commit(
+        attempt=attempt,
+        data={"cmi.completion_status": "incomplete", "cmi.success_status": "passed", "cmi.score.scaled": "1"},
+    )
     assert not CourseCompletion.objects.exists()
 
 

@@ -21,6 +21,7 @@ from demo import (
     quizzes,
     refreshers,
     reviews,
+    scorm,
     snapshots,
 )
 
@@ -49,6 +50,7 @@ class Command(BaseCommand):
             feedback.load_feedback()
             notifications.load_reminders()
             refreshers.load_refreshers()
+            scorm.load_scorm()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo loaded: {len(units)} units, {len(course_pages)} courses, {len(quiz_pages)} quizzes, "
