@@ -16,6 +16,8 @@ from courses.factories import CoursePageFactory
 from courses.models import CourseCataloguePage
 from courses.periods import ValidityRule
 from quizzes.factories import QuestionCategoryFactory, QuestionFactory
+from scorm import samples
+from scorm.factories import package_from
 from tests.conftest import ROLE_NAMES
 
 NOBODY: set[str] = set()
@@ -88,6 +90,12 @@ ACCESS = [
     ("validity_rule_changes", "delete", NOBODY),
     # The action itself: whoever may edit the course.
     ("compliance_reports", "validity_rule", TRAINERS),
+    # SCORM packages (issue 15): trainers upload them and new versions; administrators delete.
+    ("scorm_packages", "index", TRAINERS),
+    ("scorm_packages", "add", TRAINERS),
+    ("scorm_packages", "inspect", TRAINERS),
+    ("scorm_packages", "edit", TRAINERS),
+    ("scorm_packages", "delete", ADMIN),
 ]
 
 
@@ -118,6 +126,7 @@ def objects(people, org):
             course=course, rule=ValidityRule(months=6), choice="new_only", changed_by=people["administrator"]
         ).pk,
         "compliance_reports": course.pk,
+        "scorm_packages": package_from(samples.scorm12()).pk,
     }
 
 
