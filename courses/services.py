@@ -380,6 +380,11 @@ def _complete_course(*, enrolment: Enrolment, when, course=None, children=None) 
     course = course or CoursePage.objects.get(pk=enrolment.course_id)
     valid_from, valid_until = course.validity_rule.period(timezone.localdate(when))
     score = next((result.score for result in applicable.values() if result.score is not None), None)
+    # A criterion whose evidence came from the browser (a SCORM package) makes the whole completion say so.
+    provenance = next(
+        (result.provenance for result in applicable.values() if result.provenance), Provenance.COMPLETED_HERE
+    )
+    how = "server_scored" if score is not None else "module_read"
     record = CourseCompletion.objects.create(
         enrolment=enrolment,
         user_id=enrolment.user_id,
@@ -389,13 +394,11 @@ def _complete_course(*, enrolment: Enrolment, when, course=None, children=None) 
         completed_at=when,
         valid_from=valid_from,
         valid_until=valid_until,
-        provenance=next(
-            (result.provenance for result in applicable.values() if result.provenance), Provenance.COMPLETED_HERE
-        ),
+        provenance=provenance,
         score=score,
-        # Which kind of "completed here": a score the server computed, or modules read.
+        # Which kind of "completed here": a score the server computed, modules read, or client-reported.
         evidence={key: result.evidence for key, result in applicable.items()}
-        | {"how": "server_scored" if score is not None else "module_read"},
+        | {"how": how if provenance == Provenance.COMPLETED_HERE else provenance},
     )
     version_ids = (
         ModuleProgress.objects.filter(enrolment=enrolment, completed_version__isnull=False)

@@ -56,7 +56,9 @@ def load_scorm() -> CoursePage:
             validity_months=24,
             review_by=datetime.date(2027, 6, 30),
         )
-        course.learning_outcomes = '[{"type": "outcome", "value": "Recognise a hate crime from the shared definition"}]'
+        course.learning_outcomes = (
+            '[{"type": "outcome", "value": "Recognise a hate crime from the shared definition"}]'
+        )
         catalogue.add_child(instance=course)
         course.save_revision().publish()
     for source in MODULES:

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from .models import ScormPackage
 from .packages import PackageRefused, inspect_package
 
 
@@ -22,6 +23,10 @@ class ScormPackageForm(WagtailAdminModelForm):
             "Uploading replaces the version new attempts play; attempts already started keep theirs."
         ),
     )
+
+    class Meta:
+        model = ScormPackage
+        fields = ["title", "description"]
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)

@@ -103,7 +103,8 @@ def launch_data(attempt: ScormAttempt, *, learner_id: str, learner_name: str) ->
     """The flattened CMI the runtime starts from: what was committed, plus what the LMS owns."""
     data = dict(attempt.cmi)
     version = attempt.package_version
-    resumed = bool(attempt.commits) and attempt.exit in {"suspend", ""} and attempt.status != AttemptStatus.COMPLETED
+    # As the run-time environment says: "resume" when the SCO last exited suspended.
+    resumed = attempt.exit == "suspend"
     if attempt.scorm_version == SCORM_12:
         data.pop("cmi.core.session_time", None)
         data.pop("cmi.core.exit", None)

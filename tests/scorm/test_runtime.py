@@ -3,6 +3,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from compliance.selectors import completion_provenance_label
 from courses import services as course_services
 from courses.models import CourseCompletion, EnrolmentStatus, Provenance
 from scorm import cmi, services
@@ -32,6 +33,8 @@ def test_scorm12_passed_completes_the_course_as_client_reported(officer, course1
     completion = CourseCompletion.objects.get(user=officer)
     assert completion.provenance == Provenance.CLIENT_REPORTED
     assert completion.get_provenance_display() == "Completed here (client-reported)"
+    assert completion_provenance_label(completion) == "Completed here (client-reported)"
+    assert completion.evidence["how"] == "client_reported"
     (pinned,) = completion.evidence["scorm"]["attempts"]
     assert pinned["package_version_id"] == attempt.package_version_id
     assert pinned["package_version"] == 1
