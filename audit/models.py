@@ -61,6 +61,7 @@ class Action(models.TextChoices):
 
     API_TOKEN_ISSUED = "api.token_issued", _("API token issued")
     API_TOKEN_REVOKED = "api.token_revoked", _("API token revoked")
+    SCORM_PACKAGE_UPLOADED = "scorm.package_uploaded", _("SCORM package version uploaded")
 
 
 class AppendOnlyError(Exception):

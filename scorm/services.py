@@ -21,6 +21,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from audit.models import Action
+from audit.services import record_event
 from courses.models import Enrolment, EnrolmentStatus
 
 from . import cmi
@@ -57,6 +59,17 @@ def add_version(*, package: ScormPackage, upload, user=None) -> ScormPackageVers
     version.save()
     package.current_version = version
     package.save(update_fields=["current_version"])
+    record_event(
+        action=Action.SCORM_PACKAGE_UPLOADED,
+        actor=version.uploaded_by,
+        target=f"scorm_package:{package.pk}",
+        data={
+            "version": number,
+            "scorm_version": info.scorm_version,
+            "sha256": version.sha256,
+            "files": info.file_count,
+        },
+    )
     return version
 
 

@@ -3,6 +3,7 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from audit.models import AuditEvent
 from scorm.models import ScormPackage
 from tests.fixtures.scorm import build
 
@@ -23,6 +24,8 @@ def test_a_trainer_uploads_a_scorm_2004_package(client_as, people):
     assert (version.number, version.scorm_version, version.launch_path) == (1, "2004", "index.html")
     assert version.uploaded_by == people["trainer"]
     assert version.file.name.startswith("scorm/packages/")
+    event = AuditEvent.objects.get(action="scorm.package_uploaded")
+    assert (event.actor, event.target, event.data["version"]) == (people["trainer"], f"scorm_package:{package.pk}", 1)
 
 
 def test_a_zip_slip_package_is_refused_with_the_reason(client_as):
