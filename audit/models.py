@@ -70,6 +70,7 @@ class Action(models.TextChoices):
     SCIM_PERSON_CREATED = "scim.person_created", _("Person created through SCIM provisioning")
     SCIM_PERSON_UPDATED = "scim.person_updated", _("Person updated through SCIM provisioning")
     SCIM_PERSON_DEACTIVATED = "scim.person_deactivated", _("Person deactivated through SCIM provisioning")
+    SCORM_PACKAGE_UPLOADED = "scorm.package_uploaded", _("SCORM package version uploaded")
 
 
 class AppendOnlyError(Exception):

@@ -40,6 +40,9 @@ class CriterionResult:
     url: str = ""
     evidence: dict = field(default_factory=dict)
     score: Decimal | None = None
+    #: A ``Provenance`` value when this criterion's evidence is weaker than the server's own
+    #: (a SCORM package reports its result from the browser: "client_reported"); empty otherwise.
+    provenance: str = ""
 
 
 NOT_APPLICABLE = CriterionResult(applies=False, met=True)

@@ -142,6 +142,23 @@ def _start_module_locked(*, user, module: ModulePage, when) -> ModuleProgress | 
     return progress
 
 
+def start_enrolment(*, enrolment: Enrolment, when=None) -> None:
+    """
+    Mark an enrolment started, if it is not yet (a module type of another app, such as a
+    SCORM module, was opened). Sends ``course_started`` the first time, inside the transaction.
+    """
+    if enrolment.started_at is not None:
+        return
+    with transaction.atomic():
+        locked = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+        if locked.started_at is None:
+            locked.started_at = when or timezone.now()
+            locked.status = EnrolmentStatus.IN_PROGRESS
+            locked.save(update_fields=["started_at", "status"])
+            course_started.send(sender=Enrolment, enrolment=locked)
+        enrolment.started_at, enrolment.status = locked.started_at, locked.status
+
+
 _UNKNOWN = object()
 
 
@@ -371,6 +388,11 @@ def _complete_course(*, enrolment: Enrolment, when, course=None, children=None) 
     course = course or CoursePage.objects.get(pk=enrolment.course_id)
     valid_from, valid_until = course.validity_rule.period(timezone.localdate(when))
     score = next((result.score for result in applicable.values() if result.score is not None), None)
+    # A criterion whose evidence came from the browser (a SCORM package) makes the whole completion say so.
+    provenance = next(
+        (result.provenance for result in applicable.values() if result.provenance), Provenance.COMPLETED_HERE
+    )
+    how = "server_scored" if score is not None else "module_read"
     record = CourseCompletion.objects.create(
         enrolment=enrolment,
         user_id=enrolment.user_id,
@@ -380,11 +402,11 @@ def _complete_course(*, enrolment: Enrolment, when, course=None, children=None) 
         completed_at=when,
         valid_from=valid_from,
         valid_until=valid_until,
-        provenance=Provenance.COMPLETED_HERE,
+        provenance=provenance,
         score=score,
-        # Which kind of "completed here": a score the server computed, or modules read.
+        # Which kind of "completed here": a score the server computed, modules read, or client-reported.
         evidence={key: result.evidence for key, result in applicable.items()}
-        | {"how": "server_scored" if score is not None else "module_read"},
+        | {"how": how if provenance == Provenance.COMPLETED_HERE else provenance},
     )
     version_ids = (
         ModuleProgress.objects.filter(enrolment=enrolment, completed_version__isnull=False)

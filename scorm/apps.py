@@ -8,3 +8,10 @@ class ScormConfig(AppConfig):
     name = "scorm"
     verbose_name = _("SCORM packages")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from courses import completion
+
+        from .completion import ScormCompletedCriterion
+
+        completion.register(ScormCompletedCriterion())

@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "scorm"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("attempts/<int:attempt_id>/content/<path:path>", views.content, name="content"),
+    path("attempts/<int:attempt_id>/commit/", views.commit, name="commit"),
+]

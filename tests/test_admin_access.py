@@ -17,6 +17,8 @@ from courses.factories import CoursePageFactory
 from courses.models import CourseCataloguePage
 from courses.periods import ValidityRule
 from quizzes.factories import QuestionCategoryFactory, QuestionFactory
+from scorm import samples
+from scorm.factories import package_from
 from tests.conftest import ROLE_NAMES
 
 NOBODY: set[str] = set()
@@ -95,6 +97,12 @@ ACCESS = [
     ("api_tokens", "inspect", ADMIN),
     ("api_tokens", "edit", ADMIN),
     ("api_tokens", "delete", NOBODY),
+    # SCORM packages (issue 15): trainers upload them and new versions; administrators delete.
+    ("scorm_packages", "index", TRAINERS),
+    ("scorm_packages", "add", TRAINERS),
+    ("scorm_packages", "inspect", TRAINERS),
+    ("scorm_packages", "edit", TRAINERS),
+    ("scorm_packages", "delete", ADMIN),
 ]
 
 
@@ -128,6 +136,7 @@ def objects(people, org):
         "api_tokens": issue_token(
             name="HR feed", scopes=["read"], units=[org.team_a], created_by=people["administrator"]
         ).token.pk,
+        "scorm_packages": package_from(samples.scorm12()).pk,
     }
 
 

@@ -293,6 +293,12 @@ LTI_PLATFORM_KEYS_CACHE_SECONDS = int(os.environ.get("LTI_PLATFORM_KEYS_CACHE_SE
 # (staff_number, warrant_number, username or email), and the most people one list page returns.
 SCIM_USERNAME_FIELD = os.environ.get("SCIM_USERNAME_FIELD", "staff_number")
 SCIM_MAX_RESULTS = max(int(os.environ.get("SCIM_MAX_RESULTS", "200")), 1)
+# SCORM packages (scorm/packages.py): a package is refused with more than SCORM_MAX_FILES files,
+# or bigger than SCORM_MAX_UNCOMPRESSED_MB once uncompressed (counted by decompressing, so a
+# zip bomb cannot lie about it), or an upload bigger than SCORM_MAX_UPLOAD_MB.
+SCORM_MAX_FILES = int(os.environ.get("SCORM_MAX_FILES", "5000"))
+SCORM_MAX_UNCOMPRESSED_MB = int(os.environ.get("SCORM_MAX_UNCOMPRESSED_MB", "500"))
+SCORM_MAX_UPLOAD_MB = int(os.environ.get("SCORM_MAX_UPLOAD_MB", "200"))
 
 # Grants (docs/security.md §1): an exemption ends at most EXEMPTION_MAX_MONTHS ahead; an
 # officer's reasonable adjustments on any one quiz add up to at most these. Environment

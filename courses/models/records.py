@@ -38,6 +38,9 @@ class Provenance(models.TextChoices):
     COMPLETED_HERE = "completed_here", _("Completed here")
     IMPORTED = "imported", _("Imported")
     RECORDED = "recorded", _("Recorded by an administrator")
+    # Completed here, but the result was reported by content running in the browser (a SCORM
+    # package), not computed by the server: weaker evidence, so it says so.
+    CLIENT_REPORTED = "client_reported", _("Completed here (client-reported)")
 
 
 class Enrolment(models.Model):

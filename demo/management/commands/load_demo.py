@@ -22,6 +22,7 @@ from demo import (
     quizzes,
     refreshers,
     reviews,
+    scorm,
     snapshots,
     xapi,
 )
@@ -53,6 +54,7 @@ class Command(BaseCommand):
             refreshers.load_refreshers()
             api.load_api_token(people)
             statements = xapi.load_xapi()
+            scorm.load_scorm()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo loaded: {len(units)} units, {len(course_pages)} courses, {len(quiz_pages)} quizzes, "

@@ -1,0 +1,8 @@
+from wagtail import hooks
+
+from .viewsets import scorm_package_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_scorm_packages():
+    return scorm_package_viewset
