@@ -61,6 +61,9 @@ class Action(models.TextChoices):
 
     API_TOKEN_ISSUED = "api.token_issued", _("API token issued")
     API_TOKEN_REVOKED = "api.token_revoked", _("API token revoked")
+    # Single sign-on (issue 14; accounts/sso.py)
+    SSO_SIGN_IN_REFUSED = "auth.sso_sign_in_refused", _("Single sign-on refused")
+    SSO_ROLES_CHANGED = "auth.sso_roles_changed", _("Roles changed by single sign-on")
 
 
 class AppendOnlyError(Exception):
