@@ -131,9 +131,14 @@ def sign_in_at_provider(session: requests.Session, authorize_url: str, login: st
     What a person does at the provider: open the authorisation URL, fill in its sign-in page
     (any password) and come back. Returns the callback URL the provider sends the browser to.
     """
-    response = session.get(authorize_url, allow_redirects=True, timeout=10)
-    if response.url.startswith(callback_prefix):  # already signed in at the provider
-        return response.url
+    url = authorize_url
+    for _ in range(10):
+        if url.startswith(callback_prefix):  # already signed in at the provider
+            return url
+        response = session.get(url, allow_redirects=False, timeout=10)
+        if response.status_code not in (301, 302, 303, 307, 308):
+            break
+        url = urljoin(url, response.headers["Location"])
     response.raise_for_status()
     form = forms_on(response.text)[0]
     assert form["fields"].get("prompt") == "login", response.text[:500]
