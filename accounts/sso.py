@@ -123,6 +123,10 @@ REFUSALS = {
 }
 
 
+#: Refusals that starting again may cure (the others need someone to put a record right).
+TRY_AGAIN = frozenset({"expired", "state", "nonce", "invalid_token", "code", "provider_unavailable", "cancelled"})
+
+
 class SignInRefused(Exception):
     """A sign-in through the provider that must not go ahead; ``reason`` is a key of ``REFUSALS``."""
 
@@ -160,9 +164,7 @@ def check_single_sign_on(app_configs=None, **kwargs) -> list:
                 )
             )
     if settings.OIDC_MATCH_FIELD not in MATCH_FIELDS:
-        errors.append(
-            checks.Error(f"OIDC_MATCH_FIELD must be one of {', '.join(MATCH_FIELDS)}.", id="accounts.E102")
-        )
+        errors.append(checks.Error(f"OIDC_MATCH_FIELD must be one of {', '.join(MATCH_FIELDS)}.", id="accounts.E102"))
     if settings.OIDC_ENABLED:
         required = (
             "OIDC_OP_ISSUER",
@@ -177,7 +179,9 @@ def check_single_sign_on(app_configs=None, **kwargs) -> list:
                 errors.append(checks.Error(f"OIDC_ENABLED is on but {name} is not set.", id="accounts.E103"))
     if not settings.PASSWORD_SIGN_IN_ENABLED and not settings.OIDC_ENABLED:
         errors.append(
-            checks.Error("PASSWORD_SIGN_IN_ENABLED is off and OIDC_ENABLED too: nobody could sign in.", id="accounts.E104")
+            checks.Error(
+                "PASSWORD_SIGN_IN_ENABLED is off and OIDC_ENABLED too: nobody could sign in.", id="accounts.E104"
+            )
         )
     return errors
 
@@ -247,7 +251,7 @@ def sync_roles(*, person: User, claims: dict, request=None) -> dict[str, list[st
     if groups is None:
         # Entra sends "_claim_names" instead of groups for someone in too many groups: a missing
         # claim says nothing about the roles, so it changes none of them.
-        logger.warning("Single sign-on for %s: no %r claim; roles left unchanged", person.pk, settings.OIDC_GROUPS_CLAIM)
+        logger.warning("Single sign-on for %s: no %r claim, roles unchanged", person.pk, settings.OIDC_GROUPS_CLAIM)
         return {"added": [], "removed": []}
     managed = set(mapping.values())
     wanted = {mapping[group] for group in groups if group in mapping}
@@ -292,7 +296,8 @@ class SingleSignOnBackend(OIDCAuthenticationBackend):
         try:
             return super().get_token(payload)
         except requests.HTTPError as error:
-            raise SignInRefused("code", detail=(error.response.text if error.response is not None else "")[:200]) from error
+            answer = error.response.text if error.response is not None else ""
+            raise SignInRefused("code", detail=answer[:200]) from error
         except requests.RequestException as error:
             raise SignInRefused("provider_unavailable", detail=type(error).__name__) from error
 
@@ -325,7 +330,7 @@ class SingleSignOnBackend(OIDCAuthenticationBackend):
         return payload
 
     def get_userinfo(self, access_token, id_token, payload):
-        """The ID token's claims (Entra puts ``employeeid`` and ``groups`` there), plus the userinfo endpoint's if set."""
+        """The ID token's claims (Entra puts ``employeeid`` and ``groups`` there), plus userinfo's if set."""
         claims = dict(payload)
         if settings.OIDC_OP_USER_ENDPOINT:
             try:
@@ -392,7 +397,7 @@ def refused(request, reason: str, *, person: User | None = None, detail: str = "
         "explanation": str(explanation) % {"provider": provider_name()},
         "reason": reason,
         "contact": settings.OIDC_SUPPORT_CONTACT,
-        "try_again": reason in ("expired", "state", "nonce", "invalid_token", "code", "provider_unavailable", "cancelled"),
+        "try_again": reason in TRY_AGAIN,
         "provider_name": provider_name(),
     }
     return render(request, "accounts/sso_refused.html", context, status=status)

@@ -310,7 +310,7 @@ def test_a_mapping_to_the_administrator_role_is_refused_by_the_checks(settings):
 
 
 @pytest.mark.django_db
-def test_an_administrator_mapping_grants_nothing_even_if_the_checks_are_ignored(client, sso_settings, alex, oidc_provider):
+def test_an_administrator_mapping_grants_nothing_even_if_checks_are_ignored(client, sso_settings, alex, oidc_provider):
     sso_settings.OIDC_ROLE_MAPPING = f"{MANAGERS_GROUP}=Administrator"
     oidc_provider.set_claims("alex", groups=[MANAGERS_GROUP])
     sign_in(client)

@@ -101,9 +101,8 @@ class _Forms(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag == "form":
-            self.forms.append(
-                {"id": attrs.get("id"), "action": attrs.get("action", ""), "method": attrs.get("method", "get"), "fields": {}}
-            )
+            form = {"id": attrs.get("id"), "action": attrs.get("action", ""), "method": attrs.get("method", "get")}
+            self.forms.append(form | {"fields": {}})
         elif tag in ("input", "button") and self.forms and attrs.get("name"):
             self.forms[-1]["fields"].setdefault(attrs["name"], attrs.get("value", ""))
 
