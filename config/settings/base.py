@@ -8,6 +8,7 @@ environment here or in ``dev``/``production``/``test``. No secret lives in this 
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
@@ -26,6 +27,12 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def origin_of(url: str) -> str:
+    """``https://login.example`` from ``https://login.example/path?query``."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY")
@@ -513,7 +520,9 @@ CSP_DIRECTIVES = {
     "frame-ancestors": [SELF],
     "object-src": [NONE],
     "base-uri": [SELF],
-    "form-action": [SELF],
+    # Signing out of a single sign-on session posts here and is redirected to the provider's
+    # end-session endpoint, which form-action governs too (accounts.sso.SignOutView).
+    "form-action": [SELF, *([origin_of(OIDC_OP_LOGOUT_ENDPOINT)] if OIDC_ENABLED and OIDC_OP_LOGOUT_ENDPOINT else [])],
     "report-uri": ["/csp-report/"],
 }
 # Enforced everywhere but the admin; report-only there (core.middleware.ContentSecurityPolicyMiddleware).

@@ -108,6 +108,23 @@ server.listen(Number(values.port), '127.0.0.1', () => {
     const amr = details.amr ?? accounts()[details.accountId]?.amr;
     return loginAccount.call(this, { ...details, amr });
   };
+  // A test server on loopback answers on a port chosen at run time: any port of a registered
+  // loopback address is accepted (RFC 8252 section 7.3 asks the same of native apps' addresses).
+  const loopbackAllowed = (value, registered) => {
+    if (registered.includes(value)) return true;
+    const asked = URL.parse(value);
+    if (!asked || asked.protocol !== 'http:' || !['127.0.0.1', 'localhost', '[::1]'].includes(asked.hostname)) return false;
+    return registered.some((uri) => {
+      const known = URL.parse(uri);
+      return known.hostname === asked.hostname && known.pathname === asked.pathname && !known.port;
+    });
+  };
+  provider.Client.prototype.redirectUriAllowed = function redirectUriAllowed(value) {
+    return loopbackAllowed(value, this.redirectUris);
+  };
+  provider.Client.prototype.postLogoutRedirectUriAllowed = function postLogoutRedirectUriAllowed(value) {
+    return loopbackAllowed(value, this.postLogoutRedirectUris);
+  };
   provider.on('server_error', (ctx, error) => console.error('server_error', error));
   server.on('request', provider.callback());
   console.log(`listening ${issuer}`);
