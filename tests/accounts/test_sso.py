@@ -396,3 +396,33 @@ def test_every_role_is_sent_to_the_provider_and_a_bare_callback_is_a_page(client
     response = client.get(reverse("oidc_authentication_callback"))
     assert response.status_code == 400
     assert "already been used or has expired" in response.content.decode()
+
+
+def test_the_provider_settings_come_from_the_environment(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from django.conf import settings
+
+    script = (
+        "import json, config.settings.base as s; print(json.dumps({'enabled': s.OIDC_ENABLED, "
+        "'passwords': s.PASSWORD_SIGN_IN_ENABLED, 'mfa': s.OIDC_MFA_AMR_VALUES, "
+        "'form_action': s.CSP_DIRECTIVES['form-action']}))"
+    )
+    env = os.environ | {
+        "OIDC_ENABLED": "1",
+        "PASSWORD_SIGN_IN_ENABLED": "0",
+        "OIDC_MFA_AMR_VALUES": "mfa, hwk",
+        "OIDC_OP_LOGOUT_ENDPOINT": "https://login.example.test/tenant/oauth2/v2.0/logout",
+    }
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", script], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, check=True
+    )
+    assert json.loads(result.stdout) == {
+        "enabled": True,
+        "passwords": False,
+        "mfa": ["mfa", "hwk"],
+        "form_action": ["'self'", "https://login.example.test"],
+    }
