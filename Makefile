@@ -11,11 +11,32 @@ BENCH_ARGS ?=
 PAGES_ARGS ?= --requests 200
 BURST_ARGS ?= --officers 150 --window 30
 
-.PHONY: run test bench install install-dev assets chromium weasyprint-libs migrate demo lint format clean ralph lrs
+.PHONY: run run-sso test bench install install-dev assets chromium weasyprint-libs migrate demo lint format clean ralph lrs
 
 ## Serve the platform with the demo on http://127.0.0.1:8000 (SQLite by default).
 run: install assets migrate demo
 	$(PY) manage.py runserver 127.0.0.1:8000
+
+## The same, with single sign-on through a local OpenID Connect provider on SSO_PORT (the
+## test suite's, tests/oidc_provider/server.mjs, with the demo accounts of demo/sso_accounts.json):
+## "Sign in with Example Police Service account", then any password for officer, sergeant or
+## trainer (newstarter shows the page for someone not yet imported). docs/integration.md.
+SSO_PORT ?= 8001
+SSO_ENV = OIDC_ENABLED=1 OIDC_PROVIDER_NAME="Example Police Service account" \
+	OIDC_OP_ISSUER=http://127.0.0.1:$(SSO_PORT) \
+	OIDC_OP_AUTHORIZATION_ENDPOINT=http://127.0.0.1:$(SSO_PORT)/auth \
+	OIDC_OP_TOKEN_ENDPOINT=http://127.0.0.1:$(SSO_PORT)/token \
+	OIDC_OP_JWKS_ENDPOINT=http://127.0.0.1:$(SSO_PORT)/jwks \
+	OIDC_OP_LOGOUT_ENDPOINT=http://127.0.0.1:$(SSO_PORT)/session/end \
+	OIDC_RP_CLIENT_ID=police-training OIDC_RP_CLIENT_SECRET=police-training-demo-secret \
+	OIDC_RP_SCOPES="openid email profile staff groups" \
+	OIDC_MATCH_CLAIM=employeeid OIDC_MATCH_FIELD=staff_number \
+	OIDC_ROLE_MAPPING="demo-managers=Manager;demo-trainers=Trainer" OIDC_TRUST_PROVIDER_MFA=1
+run-sso: install assets migrate demo
+	@node tests/oidc_provider/server.mjs --port $(SSO_PORT) --accounts demo/sso_accounts.json \
+		--client-id police-training --client-secret police-training-demo-secret 2>/dev/null & \
+	provider=$$!; trap 'kill $$provider' EXIT INT TERM; \
+	$(SSO_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
 ## Install what the tests need and run the whole suite: unit tests, then browser tests
 ## (Playwright needs a pytest run of its own; see tests/conftest.py).
@@ -47,7 +68,8 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/activate
 	touch $@ $(VENV)/.runtime
 
 install: $(VENV)/.runtime weasyprint-libs
-install-dev: $(VENV)/.dev weasyprint-libs ralph
+# npm ci brings the OpenID Connect provider the single sign-on tests start (oidc-provider).
+install-dev: $(VENV)/.dev weasyprint-libs ralph node_modules/.package-lock.json
 
 ## Ralph, the Learning Record Store the xAPI tests post to (tests/xapi/), in a virtual environment
 ## of its own: its pinned dependencies (pydantic, fastapi) are not ours to share. Its server

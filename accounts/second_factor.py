@@ -32,6 +32,9 @@ from audit.services import record_event
 
 #: Set in the session at sign-in for staff who must enter a code (see ``hold_staff_at_sign_in``).
 REQUIRED_SESSION_KEY = "accounts.second_factor_required"
+#: Set by single sign-on (``accounts.sso``) when ``OIDC_TRUST_PROVIDER_MFA`` is on and the
+#: provider's ID token says it did multi-factor authentication: this session needs no code here.
+PROVIDER_VERIFIED_SESSION_KEY = "accounts.second_factor_by_provider"
 TOTP_DEVICE_NAME = "Authenticator app"
 BACKUP_DEVICE_NAME = "Backup codes"
 TOTP_PATTERN = re.compile(r"^\d{6}$")
@@ -239,7 +242,11 @@ class SecondFactorMiddleware:
     def __call__(self, request):
         if settings.STAFF_REQUIRE_SECOND_FACTOR and SESSION_KEY in request.session and self.applies_to(request):
             user = request.user
-            if user.is_authenticated and not user.is_verified():
+            if (
+                user.is_authenticated
+                and not user.is_verified()
+                and not request.session.get(PROVIDER_VERIFIED_SESSION_KEY)
+            ):
                 held = request.session.get(REQUIRED_SESSION_KEY) or (
                     request.path_info.startswith(self.admin_prefix()) and is_staff_member(user)
                 )

@@ -3,22 +3,15 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import forms, views
+from . import forms, sso, views
 
 app_name = "accounts"
 
 urlpatterns = [
     path("", views.account, name="account"),
-    path(
-        "sign-in/",
-        auth_views.LoginView.as_view(
-            template_name="accounts/sign_in.html",
-            authentication_form=forms.SignInForm,
-            redirect_authenticated_user=True,
-        ),
-        name="login",
-    ),
-    path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    # The sign-in page offers "Sign in with <provider>" when single sign-on is on (accounts/sso.py).
+    path("sign-in/", sso.SignInView.as_view(authentication_form=forms.SignInForm), name="login"),
+    path("sign-out/", sso.SignOutView.as_view(), name="logout"),
     # Where Wagtail sends anyone it keeps out of the admin (WAGTAILADMIN_LOGIN_URL).
     path("admin-sign-in/", views.admin_sign_in, name="admin_sign_in"),
     path(

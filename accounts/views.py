@@ -122,7 +122,7 @@ def second_factor_verify(request):
     user = request.user
     is_staff = second_factor.is_staff_member(user)
     next_url = _next_url(request, reverse("wagtailadmin_home") if is_staff else "/")
-    if user.is_verified() or not is_staff:
+    if user.is_verified() or not is_staff or request.session.get(second_factor.PROVIDER_VERIFIED_SESSION_KEY):
         return redirect(next_url)
     if not second_factor.confirmed_devices(user):
         return redirect(second_factor.second_factor_url(user, next_url))

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.history import site_history_urls
+from accounts.sso import urlpatterns as sso_urls
 from core import views as core_views
 from reviews.views import urlpatterns as review_urls
 
@@ -19,6 +20,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("account/", include("accounts.urls")),
+    # Single sign-on (accounts/sso.py): the provider's redirect URI is /oidc/callback/.
+    path("oidc/", include(sso_urls)),
     path("search/", include("courses.urls")),
     path("record/", include("compliance.urls")),
     path("quizzes/", include("quizzes.urls")),

@@ -8,6 +8,7 @@ environment here or in ``dev``/``production``/``test``. No secret lives in this 
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
@@ -26,6 +27,12 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def origin_of(url: str) -> str:
+    """``https://login.example`` from ``https://login.example/path?query``."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY")
@@ -346,8 +353,13 @@ X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview panel uses an iframe
 # Throttling: django-axes counts failed sign-ins per account and, separately, per address,
 # on every route that calls authenticate() (our sign-in, Wagtail's /admin/login/). Its
 # backend must come first. A success from the account resets its count.
+#
+# Single sign-on (issue 14; accounts/sso.py, docs/integration.md "Single sign-on") comes second:
+# it signs in from the identity provider's callback only, refuses passwords on every route
+# when PASSWORD_SIGN_IN_ENABLED is off, and grants no permissions itself (ModelBackend does).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "accounts.sso.SingleSignOnBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("SIGN_IN_FAILURE_LIMIT", "5"))
@@ -383,6 +395,46 @@ SECOND_FACTOR_BACKUP_CODES = 10
 # Sessions end after this many minutes without a request, and SESSION_COOKIE_AGE after
 # signing in whatever happens (accounts.middleware.SessionLimitsMiddleware).
 SESSION_IDLE_TIMEOUT_MINUTES = int(os.environ.get("SESSION_IDLE_TIMEOUT_MINUTES", "30"))
+
+# Single sign-on with the force's identity provider through OpenID Connect (mozilla-django-oidc;
+# accounts/sso.py). Every value comes from the environment (docs/deployment.md lists each, and
+# docs/integration.md shows them for Microsoft Entra ID). People are matched on OIDC_MATCH_CLAIM
+# to the OIDC_MATCH_FIELD of a person already imported, never created; OIDC_ROLE_MAPPING names
+# the roles the provider's groups claim manages ("group id=Role;group id=Role").
+OIDC_ENABLED = env_bool("OIDC_ENABLED", default=False)
+PASSWORD_SIGN_IN_ENABLED = env_bool("PASSWORD_SIGN_IN_ENABLED", default=True)
+OIDC_PROVIDER_NAME = os.environ.get("OIDC_PROVIDER_NAME", "your force account")
+OIDC_SUPPORT_CONTACT = os.environ.get("OIDC_SUPPORT_CONTACT", "your force's training team")
+OIDC_OP_ISSUER = os.environ.get("OIDC_OP_ISSUER", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_OP_LOGOUT_ENDPOINT = os.environ.get("OIDC_OP_LOGOUT_ENDPOINT", "")
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email profile")
+OIDC_MATCH_CLAIM = os.environ.get("OIDC_MATCH_CLAIM", "email")
+OIDC_MATCH_FIELD = os.environ.get("OIDC_MATCH_FIELD", "email")
+OIDC_GROUPS_CLAIM = os.environ.get("OIDC_GROUPS_CLAIM", "groups")
+OIDC_ROLE_MAPPING = os.environ.get("OIDC_ROLE_MAPPING", "")
+OIDC_TRUST_PROVIDER_MFA = env_bool("OIDC_TRUST_PROVIDER_MFA", default=False)
+OIDC_MFA_AMR_VALUES = env_list("OIDC_MFA_AMR_VALUES", "mfa")
+OIDC_CLOCK_SKEW_SECONDS = int(os.environ.get("OIDC_CLOCK_SKEW_SECONDS", "60"))
+OIDC_TIMEOUT = int(os.environ.get("OIDC_TIMEOUT_SECONDS", "10"))
+OIDC_VERIFY_SSL = env_bool("OIDC_VERIFY_SSL", default=True)
+# Fixed by the code, not the operator: PKCE and a nonce on every request, the ID token kept in
+# the session for RP-initiated logout, no account created from a token.
+OIDC_USE_PKCE = True
+OIDC_USE_NONCE = True
+OIDC_STORE_ID_TOKEN = True
+OIDC_CREATE_USER = False
+OIDC_CALLBACK_CLASS = "accounts.sso.CallbackView"
+OIDC_AUTHENTICATE_CLASS = "accounts.sso.AuthenticateView"
+LOGIN_REDIRECT_URL_FAILURE = "accounts:login"
+# The provider's callback is not a password guess: not throttled by django-axes (accounts.sso).
+AXES_WHITELIST_CALLABLE = "accounts.sso.exempt_from_password_throttle"
 
 # Email and password are changed on our account pages (email needs the current password),
 # not in the admin's account settings, which cannot ask for it.
@@ -512,7 +564,9 @@ CSP_DIRECTIVES = {
     "frame-ancestors": [SELF],
     "object-src": [NONE],
     "base-uri": [SELF],
-    "form-action": [SELF],
+    # Signing out of a single sign-on session posts here and is redirected to the provider's
+    # end-session endpoint, which form-action governs too (accounts.sso.SignOutView).
+    "form-action": [SELF, *([origin_of(OIDC_OP_LOGOUT_ENDPOINT)] if OIDC_ENABLED and OIDC_OP_LOGOUT_ENDPOINT else [])],
     "report-uri": ["/csp-report/"],
 }
 # Enforced everywhere but the admin; report-only there (core.middleware.ContentSecurityPolicyMiddleware).
