@@ -27,6 +27,9 @@ from .models import Statement, StatementState
 logger = logging.getLogger(__name__)
 
 XAPI_VERSION = "1.0.3"
+#: Answers about the statements themselves: 400 (xAPI's), 409 (an id taken by a different
+#: statement) and 422 (Ralph, like any FastAPI service, answers an invalid statement with it).
+REFUSED = (400, 409, 422)
 
 
 def lrs_configured() -> bool:
@@ -136,7 +139,7 @@ def _post(session: requests.Session, rows: list[Statement], result: ForwardResul
         raise _Unreachable(f"{type(error).__name__}: {error}") from error
     if response.status_code in (200, 204):
         return response
-    if response.status_code in (400, 409):
+    if response.status_code in REFUSED:
         return response  # about the statements themselves: the caller looks one by one
     raise _Unreachable(f"HTTP {response.status_code}: {response.text[:500]}")
 

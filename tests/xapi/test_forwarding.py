@@ -113,13 +113,15 @@ def test_a_post_the_lrs_stored_but_never_answered_is_sent_again_and_kept_once(pe
 def test_a_statement_the_lrs_refuses_is_set_aside_and_the_rest_of_its_batch_goes(people, course, lrs, ralph):
     read_course(people["officer"], course)
     bad = Statement.objects.filter(event="module_started").order_by("pk").first()
-    bad.payload["verb"] = {"id": "not an iri"}
+    # An agent with no identifier: Ralph's POST checks the actor strictly (its verb and object only
+    # for an id), so this one it refuses.
+    bad.payload["actor"] = {"objectType": "Agent"}
     bad.save()
     result = services.forward_due()
     assert (result.sent, result.rejected) == (6, 1)
     bad.refresh_from_db()
     assert bad.state == StatementState.REJECTED
-    assert "HTTP 400" in bad.last_error
+    assert "HTTP 422" in bad.last_error  # Ralph's answer to an invalid statement
     assert len(ralph.stored()) == 6
     # Refused statements are not tried again.
     assert services.forward_due(now=timezone.now() + datetime.timedelta(days=1)).posts == 0
