@@ -11,7 +11,7 @@ BENCH_ARGS ?=
 PAGES_ARGS ?= --requests 200
 BURST_ARGS ?= --officers 150 --window 30
 
-.PHONY: run run-sso test bench install install-dev assets chromium weasyprint-libs migrate demo lint format clean ralph lrs
+.PHONY: run run-sso test test-e2e-postgres bench install install-dev assets chromium weasyprint-libs migrate demo lint format clean ralph lrs
 
 ## Serve the platform with the demo on http://127.0.0.1:8000 (SQLite by default).
 run: install assets migrate demo
@@ -43,6 +43,11 @@ run-sso: install assets migrate demo
 test: install-dev assets chromium
 	$(PY) -m pytest -n auto $(PYTEST_ARGS)
 	$(PY) -m pytest tests/e2e $(E2E_ARGS)
+
+## Every browser test on PostgreSQL (CI runs the database-heavy journeys only; .ci/run).
+PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+test-e2e-postgres: install-dev assets chromium
+	DATABASE_URL=$(PG_URL) $(PY) -m pytest tests/e2e $(E2E_ARGS)
 
 ## Measure the compliance reports and exports on a force-sized data set, then the officer pages
 ## and an exam burst served by gunicorn (not part of `make test`; about ten minutes here). Full

@@ -18,6 +18,11 @@ router.register("external-completions", views.ExternalCompletionViewSet, basenam
 
 urlpatterns = [
     path("v1/schema/", SpectacularAPIView.as_view(api_version="1"), name="schema"),
-    path("v1/docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    # GET only: DRF answers OPTIONS by rendering the view's template with none named (a 500).
+    path(
+        "v1/docs/",
+        SpectacularSwaggerSplitView.as_view(url_name="api:schema", http_method_names=["get", "head"]),
+        name="docs",
+    ),
     path("v1/", include(router.urls)),
 ]

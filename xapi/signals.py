@@ -229,20 +229,34 @@ SCORM_VERBS = {"completed": "completed", "passed": "passed", "failed": "failed"}
 SCORM_STATUS_ELEMENTS = {"cmi.core.lesson_status", "cmi.completion_status", "cmi.success_status"}
 
 
+#: The runtime record's columns (``scorm.models.ScormAttempt``) → the data-model elements they hold.
+SCORM_FIELDS = {
+    "lesson_status": "cmi.core.lesson_status",
+    "completion_status": "cmi.completion_status",
+    "success_status": "cmi.success_status",
+    "score_raw": "score.raw",
+    "score_scaled": "cmi.score.scaled",
+}
+
+
 @receiver(scorm_status_changed)
 def on_scorm_status_changed(sender, attempt, changes, **kwargs):
     """
-    One statement per status element that changed. Reads from the runtime record only what
-    every SCORM attempt has: ``pk``, ``user_id``, and the module (``module_id``, and
-    ``module_title`` when kept) with its ``enrolment_id`` if it has one.
+    One statement per status element that changed. ``changes`` names either the attempt's
+    columns (what ``scorm.services.commit`` sends: ``lesson_status``, ``score_raw``…) or the
+    data-model elements themselves. The module is the attempt's page (``page_id``,
+    ``page_title``), kept by id and title so a deleted page still has its statements.
     """
-    module_id = getattr(attempt, "module_id", None)
-    title = getattr(attempt, "module_title", "") or ""
-    score_raw = changes.get("cmi.core.score.raw", changes.get("cmi.score.raw"))
+    changes = {SCORM_FIELDS.get(name, name): value for name, value in changes.items()}
+    module_id = getattr(attempt, "page_id", None) or getattr(attempt, "module_id", None)
+    title = getattr(attempt, "page_title", "") or getattr(attempt, "module_title", "") or ""
+    score_raw = changes.get("score.raw", changes.get("cmi.core.score.raw", changes.get("cmi.score.raw")))
     scaled = changes.get("cmi.score.scaled")
     built = []
     for element in sorted(SCORM_STATUS_ELEMENTS & set(changes)):
-        value = str(changes[element])
+        value = str(changes[element] or "")
+        if not value:
+            continue
         verb_name = SCORM_VERBS.get(value, "progressed")
         result: dict = {}
         if verb_name in {"passed", "failed"}:

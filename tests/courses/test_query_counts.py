@@ -42,8 +42,9 @@ REPEAT_COMPLETION_QUERIES = 8
 #: five writes and the evidence it rests on, on top of the module's. The certificate
 #: (``certificates.signals``) is two more: the facts it copies in one read, then its row.
 #: Issue 15: three more, the xAPI statements (module completed, course completed, certificate
-#: earned), one insert each in the same transaction.
-LAST_MODULE_COMPLETION_QUERIES = 29
+#: earned), one insert each in the same transaction; and one read by ``lti.signals``: the
+#: grade targets of the platforms that launched this person into this course (none here).
+LAST_MODULE_COMPLETION_QUERIES = 30
 
 WRITES = ("INSERT", "UPDATE", "DELETE", "SAVEPOINT", "BEGIN", "COMMIT")
 

@@ -210,6 +210,33 @@ def test_scorm_status_changes_write_a_statement_per_status(people):
     assert validate([row.payload for row in rows]) == [None] * 3
 
 
+def test_a_real_scorm_commit_writes_its_statements_with_the_module_it_played(people):
+    """What ``scorm.services.commit`` really sends: the attempt's columns that changed."""
+    from courses.factories import CoursePageFactory
+    from courses.models import CourseCataloguePage
+    from scorm import services as scorm_services
+    from scorm.factories import ScormModulePageFactory, package_from
+    from tests.fixtures.scorm import build
+
+    catalogue = CourseCataloguePage.objects.get(slug="courses")
+    course = CoursePageFactory(parent=catalogue, title="SCORM course", slug="scorm-course")
+    page = ScormModulePageFactory(
+        parent=course, title="Recognising hate crime", slug="recognising", package=package_from(build.scorm12())
+    )
+    officer = people["officer"]
+    enrolment = course_services.enrol(user=officer, course=course)
+    attempt = scorm_services.start_attempt(user=officer, page=page, enrolment=enrolment)
+    scorm_services.commit(attempt=attempt, data={"cmi.core.lesson_status": "incomplete"})
+    scorm_services.commit(attempt=attempt, data={"cmi.core.lesson_status": "passed", "cmi.core.score.raw": "90"})
+    rows = list(Statement.objects.filter(event__startswith="scorm_").order_by("pk"))
+    assert [row.event for row in rows] == ["scorm_progressed", "scorm_passed"]
+    assert {row.object_id for row in rows} == {f"http://testserver/xapi/activities/module/{page.pk}"}
+    assert rows[1].payload["object"]["definition"]["name"] == {"en-GB": "Recognising hate crime"}
+    assert rows[1].payload["result"]["success"] is True
+    assert rows[1].payload["result"]["score"] == {"scaled": 0.9}
+    assert validate([row.payload for row in rows]) == [None, None]
+
+
 def test_with_no_lrs_configured_the_outbox_is_kept(people, course, settings):
     settings.XAPI_LRS_ENDPOINT = ""
     read_course(people["officer"], course)
