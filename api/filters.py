@@ -4,6 +4,7 @@ Query filters of the list endpoints. ``unit`` includes the units below it; ``upd
 each record carries (see docs/integration.md).
 """
 
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
@@ -14,6 +15,20 @@ from accounts.models import Unit
 from certificates.models import CertificateStatus
 from compliance.status import Status
 from courses.models import EnrolmentStatus, Provenance
+
+#: The largest id a 64-bit integer column holds (SQLite raises OverflowError beyond it).
+MAX_ID = 2**63 - 1
+
+
+class IdFilter(filters.NumberFilter):
+    """A record's id: a whole number from 1 to ``MAX_ID`` (anything else is a 400 naming the filter)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(**kwargs)
 
 
 @extend_schema_field(OpenApiTypes.INT)
@@ -41,8 +56,8 @@ class CourseFilter(filters.FilterSet):
 
 class EnrolmentFilter(filters.FilterSet):
     unit = UnitFilter(path_field="user__unit__path")
-    course = filters.NumberFilter(field_name="course_id")
-    person = filters.NumberFilter(field_name="user_id")
+    course = IdFilter(field_name="course_id")
+    person = IdFilter(field_name="user_id")
     status = filters.ChoiceFilter(choices=EnrolmentStatus.choices)
     updated_since = filters.IsoDateTimeFilter(
         method="since", help_text=_("Enrolled, started or completed at or after this date-time.")
@@ -54,8 +69,8 @@ class EnrolmentFilter(filters.FilterSet):
 
 class CompletionFilter(filters.FilterSet):
     unit = UnitFilter(path_field="user__unit__path")
-    course = filters.NumberFilter(field_name="course_id")
-    person = filters.NumberFilter(field_name="user_id")
+    course = IdFilter(field_name="course_id")
+    person = IdFilter(field_name="user_id")
     provenance = filters.ChoiceFilter(choices=Provenance.choices)
     updated_since = filters.IsoDateTimeFilter(
         field_name="completed_at", lookup_expr="gte", help_text=_("Completed at or after this date-time.")
@@ -64,15 +79,15 @@ class CompletionFilter(filters.FilterSet):
 
 class AssignmentFilter(filters.FilterSet):
     unit = UnitFilter(path_field="unit_path")
-    course = filters.NumberFilter(field_name="course_id")
-    person = filters.NumberFilter(field_name="user_id")
+    course = IdFilter(field_name="course_id")
+    person = IdFilter(field_name="user_id")
     status = filters.ChoiceFilter(choices=Status.choices, help_text=_("The compliance status today."))
 
 
 class CertificateFilter(filters.FilterSet):
     unit = UnitFilter(path_field="user__unit__path")
-    course = filters.NumberFilter(field_name="completion__course_id")
-    person = filters.NumberFilter(field_name="user_id")
+    course = IdFilter(field_name="completion__course_id")
+    person = IdFilter(field_name="user_id")
     status = filters.ChoiceFilter(field_name="api_status", choices=CertificateStatus.choices)
     updated_since = filters.IsoDateTimeFilter(
         method="since", help_text=_("Issued or revoked at or after this date-time.")

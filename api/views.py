@@ -71,6 +71,17 @@ class ScopedViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
     def base_queryset(self):
         raise NotImplementedError
 
+    def get_object(self):
+        # An id the database's integers cannot hold is no record: a 404, not SQLite's OverflowError.
+        value = self.kwargs.get(self.lookup_url_kwarg or self.lookup_field)
+        try:
+            in_range = 0 < int(value) <= filters.MAX_ID
+        except (TypeError, ValueError):
+            in_range = False
+        if not in_range:
+            raise exceptions.NotFound
+        return super().get_object()
+
 
 class PersonViewSet(ScopedViewSet):
     """People: officers, PCSOs, specials and staff, active or not (leavers are kept)."""
