@@ -29,6 +29,21 @@ MANAGERS_GROUP = "7f3a2c1e-training-managers"  # Entra sends group object ids
 TRAINERS_GROUP = "b41d09aa-training-trainers"
 
 
+@pytest.fixture(autouse=True)
+def providers_clock():
+    """
+    The provider is another process on the real clock: when the suite's clock is moved
+    (TEST_CLOCK, tests/conftest.py), these tests come back to the real time so that the
+    platform and the provider agree on what has expired (cookies, tokens). A test that moves
+    the clock on (an expired token) still travels from here.
+    """
+    if not time_machine.escape_hatch.is_travelling():
+        yield
+        return
+    with time_machine.travel(time_machine.escape_hatch.time.time(), tick=True):
+        yield
+
+
 @pytest.fixture(scope="module")
 def oidc_provider():
     provider = start_provider()
