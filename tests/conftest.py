@@ -31,8 +31,8 @@ def pytest_ignore_collect(collection_path: Path, config):
 
 def pytest_configure(config):
     """
-    ``TEST_CLOCK=2028-02-29T12:00`` runs the whole suite as if it were that moment (the clock
-    still ticks). CI runs the unit suite on a leap day and on the last evening of a month, so a
+    ``TEST_CLOCK=2028-02-29T22:00`` runs the whole suite as if it were that moment (the clock
+    still ticks). CI runs the unit suite on a leap day's evening, the last of its month, so a
     test that only passes on the day it was written fails in CI, not months later.
     """
     moment = os.environ.get("TEST_CLOCK")
