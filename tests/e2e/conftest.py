@@ -14,6 +14,8 @@ from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 from playwright.sync_api import Page, sync_playwright
 
+from tests.e2e import demo_copy
+
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the
 # test itself (fixtures, assertions) are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -137,9 +139,10 @@ class Journey:
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """
-    Load the demo once, after migrating, and make it part of what every browser test starts
-    from: ``django_db_serialized_rollback`` restores this snapshot after ``live_server``
-    flushes the database, which is much faster than loading the demo for each test.
+    Load the demo once, after migrating, and make it what every browser test starts from:
+    ``django_db_serialized_rollback`` puts it back after ``live_server`` flushes the database,
+    by copying it inside the engine (``demo_copy``), which is much faster than loading the demo
+    for each test or re-saving it row by row.
     """
     from django.db import connections
     from django.test.utils import override_settings
@@ -149,15 +152,26 @@ def django_db_setup(django_db_setup, django_db_blocker):
             call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
         for connection in connections.all():
             if hasattr(connection, "_test_serialized_contents"):
-                connection._test_serialized_contents = connection.creation.serialize_db_to_string()
-                _restore_snapshots_too(connection)
+                if demo_copy.take(connection):
+                    _put_back_the_copy(connection)
+                else:
+                    connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+                    _restore_snapshots_too(connection)
+
+
+def _put_back_the_copy(connection):
+    """Django's serialized rollback calls this after each flush; the copy replaces the rows it would re-save."""
+    connection._test_serialized_contents = ""
+    connection.creation.deserialize_db_from_string = lambda data: demo_copy.put_back(connection)
+    demo_copy.skip_flush(connection)
 
 
 def _restore_snapshots_too(connection):
     """
-    Restoring the serialized demo writes every row back, compliance snapshots included, which
-    the database refuses to change (``compliance.snapshot_guard``). Putting the test database
-    back as it was is, like ``flush``, the one deliberate exception: it runs inside ``erasing``.
+    Where the engine cannot copy (a PostgreSQL role that is not a superuser), the serialized demo
+    is re-saved row by row, compliance snapshots included, which the database refuses to change
+    (``compliance.snapshot_guard``). Putting the test database back as it was is, like ``flush``,
+    the one deliberate exception: it runs inside ``erasing``.
     """
     from compliance.snapshot_guard import erasing
 
@@ -216,3 +230,14 @@ def pytest_runtest_makereport(item, call):
     if report.when == "call" and report.failed:
         item.rep_call_failed = True
     return report
+
+
+def pytest_collection_modifyitems(config, items):
+    """
+    Every browser test starts from the demo, put back before it runs (``demo_copy``): one that
+    did not ask for the put-back would see what the test before it left.
+    """
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        if "e2e" in item.nodeid.split("/") and "django_db_serialized_rollback" not in fixtures:
+            raise pytest.UsageError(f"{item.nodeid} must use the journey or phone_journey fixture")
