@@ -214,12 +214,20 @@ def owe_scores(*, completion) -> list[int]:
     """
     targets = GradeTarget.objects.filter(user_id=completion.user_id, course_id=completion.course_id)
     score = completion.score if completion.score is not None else Decimal(100)
+    # The task sends it now; should the task be lost (a worker stopped between the commit and the
+    # queue), ``post_lti_scores`` finds it due after the retry delay.
+    fallback = timezone.now() + datetime.timedelta(minutes=settings.LTI_SCORE_RETRY_MINUTES)
     owed = []
     for target in targets:
         post, _created = ScorePost.objects.get_or_create(
             target=target,
             completion=completion,
-            defaults={"score_given": score, "score_maximum": Decimal(100), "completed_at": completion.completed_at},
+            defaults={
+                "score_given": score,
+                "score_maximum": Decimal(100),
+                "completed_at": completion.completed_at,
+                "next_attempt_at": fallback,
+            },
         )
         owed.append(post.pk)
     if owed:
