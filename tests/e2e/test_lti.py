@@ -18,7 +18,7 @@ from accounts.models import User
 from courses import services as course_services
 from courses.models import CoursePage, ModulePage
 from demo.lti_platform import PreparedLaunch
-from lti.models import IdentifyBy, Platform, ScorePost, ScoreStatus
+from lti.models import IdentifyBy, LinkedAccount, Platform, ScorePost, ScoreStatus
 from tests.e2e.keyboard import take_attempt
 from tests.lti.conftest import CLIENT_ID, DEPLOYMENT_ID, TestPlatform
 
@@ -140,3 +140,42 @@ def test_someone_we_do_not_know_gets_a_clear_page(phone_journey, moodle):
     page.goto(phone_journey.base_url + course.url)
     phone_journey.check()
     expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
+
+
+def test_the_demo_moodle_of_lti_demo_launch_launches_a_demo_officer(journey, demo, tmp_path):
+    """What docs/standards.md, "Try it with the demo", tells a newcomer to do, in the browser."""
+    from demo import lti as demo_lti
+
+    server = demo_lti.start_demo_platform(tool=journey.base_url, port=0, key_path=tmp_path / "demo.pem")
+    try:
+        officer = User.objects.get(username="officer2")
+        course = CoursePage.objects.get(slug=COURSE)
+        page = journey.page
+        page.goto(demo_lti.prepare_demo_launch(server, person=officer, page=course))
+        page.wait_for_url(journey.base_url + course.url)
+        for url in journey.visited:
+            if url.startswith(server.base):
+                journey.checked.add(url)
+        journey.check()
+        expect(page.get_by_role("button", name="Enrol and start")).to_be_visible()
+    finally:
+        server.stop()
+
+
+def test_an_administrator_links_a_platform_account_with_the_person_chooser(journey, demo):
+    page = journey.sign_in_to_admin("admin")
+    journey.goto("/admin/lti_linked_accounts/new/")
+    page.locator("#id_platform").select_option(label="Demo Moodle")
+    page.locator("#id_subject").fill("moodle-5150")
+    page.get_by_role("button", name="Choose a person").click()
+    modal = page.locator(".modal-content")
+    expect(modal.get_by_role("heading", name="Choose a person")).to_be_visible()
+    modal.get_by_label("Search term").fill("Patel")
+    result = modal.get_by_role("link", name="Sam Patel")
+    expect(result).to_be_visible()
+    journey.check()  # the page with the chooser open
+    result.click()
+    expect(page.locator("[data-chooser-title]").first).to_have_text("Sam Patel")
+    journey.submit(page.get_by_role("button", name="Create"))
+    expect(page.get_by_text("moodle-5150").first).to_be_visible()
+    assert LinkedAccount.objects.get(subject="moodle-5150").user.username == "officer2"
