@@ -66,6 +66,8 @@ class Action(models.TextChoices):
     HR_IMPORT_RUN = "people.hr_import", _("HR import run")
     LTI_KEY_ROTATED = "lti.key_rotated", _("LTI tool keys rotated")
     LTI_LAUNCH_REFUSED = "lti.launch_refused", _("LTI launch refused for a person with staff access")
+    LTI_LAUNCHED = "lti.launched", _("Signed in by an LTI launch")
+    LTI_ACCOUNT_LINKED = "lti.account_linked", _("LTI platform account linked to a person by a launch")
 
     SCIM_PERSON_CREATED = "scim.person_created", _("Person created through SCIM provisioning")
     SCIM_PERSON_UPDATED = "scim.person_updated", _("Person updated through SCIM provisioning")

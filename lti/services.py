@@ -22,6 +22,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from accounts.models import normalise_identifier
+from audit.models import Action
+from audit.services import record_event
 from courses.models import CoursePage
 
 from .models import GradeTarget, IdentifyBy, LinkedAccount, Platform, ScorePost, ScoreStatus, UsedNonce
@@ -95,6 +97,13 @@ def person_for_launch(*, platform: Platform, claims: dict):
     if not person.is_active:
         raise LaunchRefused(_("Your account on this training platform is not active."), status=403)
     if person.is_superuser or person.is_staff or person.has_perm("wagtailadmin.access_admin"):
+        record_event(
+            action=Action.LTI_LAUNCH_REFUSED,
+            actor=None,
+            subject=person,
+            target=platform_target(platform),
+            data=platform_details(platform, subject),
+        )
         raise LaunchRefused(
             _(
                 "Your account can manage this training platform, so it is not signed in from another "
@@ -103,8 +112,39 @@ def person_for_launch(*, platform: Platform, claims: dict):
             status=403,
         )
     if link is None:
-        LinkedAccount.objects.get_or_create(platform=platform, subject=subject, defaults={"user": person})
+        with transaction.atomic():
+            _link, created = LinkedAccount.objects.get_or_create(
+                platform=platform, subject=subject, defaults={"user": person}
+            )
+            if created:
+                record_event(
+                    action=Action.LTI_ACCOUNT_LINKED,
+                    actor=None,
+                    subject=person,
+                    target=platform_target(platform),
+                    data=platform_details(platform, subject) | {"matched_by": platform.identify_by},
+                )
     return person
+
+
+def platform_target(platform: Platform) -> str:
+    """How the audit trail names a platform: ``lti_platform:<id>``, with its name and issuer in the details."""
+    return f"lti_platform:{platform.pk}"
+
+
+def platform_details(platform: Platform, subject: str) -> dict:
+    return {"platform": platform.name, "issuer": platform.issuer, "platform_user": subject}
+
+
+def record_launch(*, platform: Platform, person, target: Target, claims: dict) -> None:
+    """The sign-in a launch made, naming the platform that vouched for it and what it opened."""
+    record_event(
+        action=Action.LTI_LAUNCHED,
+        actor=person,
+        subject=person,
+        target=platform_target(platform),
+        data=platform_details(platform, _claim_text(claims.get("sub"))) | {"page": target.page.pk},
+    )
 
 
 def _match(platform: Platform, claims: dict, User):
@@ -174,12 +214,20 @@ def owe_scores(*, completion) -> list[int]:
     """
     targets = GradeTarget.objects.filter(user_id=completion.user_id, course_id=completion.course_id)
     score = completion.score if completion.score is not None else Decimal(100)
+    # The task sends it now; should the task be lost (a worker stopped between the commit and the
+    # queue), ``post_lti_scores`` finds it due after the retry delay.
+    fallback = timezone.now() + datetime.timedelta(minutes=settings.LTI_SCORE_RETRY_MINUTES)
     owed = []
     for target in targets:
         post, _created = ScorePost.objects.get_or_create(
             target=target,
             completion=completion,
-            defaults={"score_given": score, "score_maximum": Decimal(100), "completed_at": completion.completed_at},
+            defaults={
+                "score_given": score,
+                "score_maximum": Decimal(100),
+                "completed_at": completion.completed_at,
+                "next_attempt_at": fallback,
+            },
         )
         owed.append(post.pk)
     if owed:

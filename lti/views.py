@@ -111,6 +111,7 @@ def launch(request):
     except services.LaunchRefused as refusal:
         return problem(request, refusal.message, status=refusal.status, advice="")
     login(request, person, backend="django.contrib.auth.backends.ModelBackend")
+    services.record_launch(platform=platform, person=person, target=target, claims=claims)
     services.remember_grade_target(platform=platform, person=person, course=target.course, claims=claims)
     return redirect(target.page.url)
 

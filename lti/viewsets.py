@@ -9,6 +9,7 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -16,6 +17,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import HeaderButton
 
+from .choosers import person_chooser_viewset
 from .keys import rotate_keys
 from .models import LinkedAccount, Platform, ToolKey
 
@@ -55,7 +57,12 @@ class LinkedAccountViewSet(ModelViewSet):
     list_filter = ["platform"]
     search_fields = ["subject", "user__last_name", "user__warrant_number", "user__staff_number"]
     inspect_view_enabled = True
-    form_fields = ["platform", "subject", "user"]
+    # A chooser, not a select of every person: a force has tens of thousands (lti/choosers.py).
+    panels = [
+        FieldPanel("platform"),
+        FieldPanel("subject"),
+        FieldPanel("user", widget=person_chooser_viewset.widget_class),
+    ]
 
     def get_queryset(self, request):
         return LinkedAccount.objects.select_related("platform", "user")

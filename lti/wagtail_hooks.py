@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from .choosers import person_chooser_viewset
 from .models import ToolKey
 from .viewsets import LtiViewSetGroup
 
@@ -28,3 +29,8 @@ register_permission_policy(ToolKey, ToolKeyPermissionPolicy(ToolKey))
 @hooks.register("register_admin_viewset")
 def register_lti_viewsets():
     return LtiViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_person_chooser():
+    return person_chooser_viewset

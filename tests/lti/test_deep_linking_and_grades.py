@@ -206,3 +206,23 @@ def test_the_assessment_score_is_the_grade_sent(client, platform, platform_serve
     ScorePost.objects.all().delete()
     owe_scores(completion=completion)
     assert ScorePost.objects.get().score_given == Decimal("72.50")
+
+
+def test_a_grade_whose_task_never_ran_is_sent_by_the_cron_command_after_the_retry_delay(
+    client, platform, platform_server, course, officer, time_machine
+):
+    """The outbox row outlives a lost task: `post_lti_scores` sends it once it is due."""
+    from django.core.management import call_command
+
+    assert launch(client, platform_server, page_id=course.pk)[0].status_code == 302
+    hand_over_our_keys(client, platform_server)
+    complete(officer, course)  # committed callbacks are not run here: the task is never queued
+    post = ScorePost.objects.get()
+    assert (post.status, post.attempts) == (ScoreStatus.PENDING, 0)
+    assert post_due_scores() == {}  # the task may still be on its way
+
+    time_machine.move_to(post.next_attempt_at + timezone.timedelta(seconds=1))
+    call_command("post_lti_scores", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert len(platform_server.scores) == 1
+    post.refresh_from_db()
+    assert (post.status, post.attempts) == (ScoreStatus.SENT, 1)

@@ -26,6 +26,7 @@ from demo import (
     snapshots,
     xapi,
 )
+from demo import lti as demo_lti
 
 DEMO_PASSWORD = "training-demo-2026"  # noqa: S105 - documented in the README; DEBUG only
 
@@ -55,6 +56,7 @@ class Command(BaseCommand):
             api.load_api_token(people)
             statements = xapi.load_xapi()
             scorm.load_scorm()
+            demo_lti.load_lti_platform()  # "Demo Moodle"; `manage.py lti_demo_launch` serves it
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo loaded: {len(units)} units, {len(course_pages)} courses, {len(quiz_pages)} quizzes, "
