@@ -17,7 +17,7 @@ from django.db import transaction
 
 from ..models import Unit, UnitKind, User
 from ..services import record_unit_changes
-from ..signals import defer_person_change, people_changes_batched
+from ..signals import defer_person_change, people_changes_batched, unit_moved
 from .planning import FIELDS, Plan
 
 KINDS_BY_DEPTH = {1: UnitKind.FORCE, 2: UnitKind.COMMAND}
@@ -41,6 +41,9 @@ def _create_units(plan: Plan) -> dict[str, Unit]:
             units[shown] = parent.add_child(name=name, kind=kind)
         else:
             units[shown] = Unit.add_root(name=name, kind=kind)
+        # Sorted by name, a new unit renumbers the siblings after it (and what is below them):
+        # what is stored of their paths (compliance state) follows, as after a move.
+        unit_moved.send(sender=Unit, unit=units[shown])
     return units
 
 
