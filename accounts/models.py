@@ -385,7 +385,9 @@ class ImportRun(models.Model):
     One HR import (``accounts.importing``): a preview in the admin, its confirmation, or a
     run of ``manage.py import_people``. Who ran it, on what file (kept privately, named by its
     SHA-256, so that the confirmation applies exactly the file previewed), with what outcome
-    and counts. Read-only in the admin (Organisation → HR imports).
+    and counts. A preview not confirmed within ``HR_IMPORT_PREVIEW_HOURS`` expires and its file
+    is deleted (``accounts.importing.expire_previews``). Read-only in the admin (Organisation → HR
+    imports).
     """
 
     class Source(models.TextChoices):
@@ -398,6 +400,7 @@ class ImportRun(models.Model):
         ROW_ERRORS = "row_errors", _("Refused: row errors")
         INVALID_FILE = "invalid_file", _("Refused: not a valid file")
         STALE = "stale", _("Refused: changed since the preview")
+        EXPIRED = "expired", _("Expired, not applied")
 
     source = models.CharField(_("source"), max_length=10, choices=Source.choices)
     run_by = models.ForeignKey(
