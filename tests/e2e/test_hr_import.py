@@ -33,7 +33,7 @@ def test_administrator_fixes_a_bad_row_and_applies_the_import(journey, demo):
     expect(errors).to_have_count(1)
     expect(errors.first.locator("td").first).to_have_text("5")
     expect(errors.first).to_contain_text("Constable")
-    assert not User.objects.filter(warrant_number="6101").exists()
+    assert not User.objects.filter(staff_number="100610").exists()
 
     # The fixed file: the dry run, and nothing changed yet.
     preview(journey, "sample-people-fixed.csv")
@@ -44,16 +44,16 @@ def test_administrator_fixes_a_bad_row_and_applies_the_import(journey, demo):
     expect(summary).to_contain_text("Units to create: 1")
     expect(page.locator("section[aria-labelledby=hr-import-moves]")).to_contain_text("South West Custody")
     expect(page.get_by_text("This preview expires at")).to_be_visible()
-    assert not User.objects.filter(warrant_number="6101").exists()
+    assert not User.objects.filter(staff_number="100610").exists()
 
     # Confirming applies it, all at once.
     journey.press_enter(page.get_by_role("button", name="Apply the import"))
     expect(page.get_by_text("HR import applied: 4 created")).to_be_visible()
     assert ImportRun.objects.filter(outcome=ImportRun.Outcome.APPLIED).count() == 1
-    joiners = User.objects.filter(warrant_number__in=["6101", "6102", "6103", "6104"])
+    joiners = User.objects.filter(staff_number__in=["100610", "100611", "100612", "100613"])
     assert joiners.count() == 4 and not any(person.has_usable_password() for person in joiners)
-    assert User.objects.get(warrant_number="6101").unit.name == "Hackney Central Safer Neighbourhood Team"
-    assert User.objects.get(warrant_number="5832").unit.name == "South West Custody"
+    assert User.objects.get(staff_number="100610").unit.name == "Hackney Central Safer Neighbourhood Team"
+    assert User.objects.get(staff_number="100583").unit.name == "South West Custody"
 
     # The people are in the admin: a joiner, and the mover in the new unit.
     journey.goto("/admin/users/?q=Levy")
