@@ -181,6 +181,9 @@ class UnitForm(WagtailAdminModelForm):
         parent = self.cleaned_data["parent"]
         if unit.pk is None:
             unit = parent.add_child(instance=unit) if parent else Unit.add_root(instance=unit)
+            # Sorted by name, a new unit renumbers the siblings after it: what is stored of
+            # their paths (compliance state) follows, as after a move.
+            unit_moved.send(sender=Unit, unit=unit)
         else:
             unit.save()
             current_parent = unit.get_parent(update=True)

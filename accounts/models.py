@@ -13,7 +13,9 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
-from treebeard.mp_tree import MP_Node
+from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
+
+from core.stamping import StampedQuerySet, stamp_update_fields
 
 identifier_validator = RegexValidator(
     r"^[A-Z0-9][A-Z0-9-]*$",
@@ -65,6 +67,15 @@ DETECTIVE_RANKS = frozenset(
         Rank.CHIEF_SUPERINTENDENT,
     }
 )
+
+
+class PersonQuerySet(StampedQuerySet):
+    # Signing in and changing a password are not changes of the person's record.
+    unstamped_fields = frozenset({"last_login", "password"})
+
+
+class PersonManager(UserManager.from_queryset(PersonQuerySet)):
+    """Django's ``UserManager`` whose ``update()`` and ``bulk_update()`` keep ``updated_at``."""
 
 
 class User(AbstractUser):
@@ -129,8 +140,10 @@ class User(AbstractUser):
         blank=True,
         help_text=_("From the HR system. The HR import deactivates the account once the date has passed."),
     )
+    # Set by every write (``core.stamping``): the REST API's ``updated_since`` reads it.
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True, db_index=True, editable=False)
 
-    objects = UserManager()
+    objects = PersonManager()
 
     class Meta:
         verbose_name = _("user")
@@ -157,6 +170,8 @@ class User(AbstractUser):
         # must not create "4721" and " 4721 " as two officers.
         self.warrant_number = normalise_identifier(self.warrant_number)
         self.staff_number = normalise_identifier(self.staff_number)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = stamp_update_fields(kwargs["update_fields"], PersonQuerySet.unstamped_fields)
         super().save(*args, **kwargs)
 
     @property
@@ -189,6 +204,18 @@ class UnitKind(models.TextChoices):
     TEAM = "team", _("Team")
 
 
+class UnitQuerySet(StampedQuerySet, MP_NodeQuerySet):
+    # Treebeard counts children with ``update(numchild=...)``: not a change of the unit itself.
+    unstamped_fields = frozenset({"numchild"})
+
+
+class UnitManager(MP_NodeManager):
+    """Treebeard's manager (ordered by path) whose ``update()`` keeps ``updated_at``: moves rewrite paths so."""
+
+    def get_queryset(self):
+        return UnitQuerySet(self.model, using=self._db).order_by("path")
+
+
 class Unit(MP_Node):
     """
     A node in the force's organisation: force → command or BCU → team.
@@ -213,6 +240,10 @@ class Unit(MP_Node):
         blank=True,
         help_text=_("People who see this unit's and its sub-units' training records."),
     )
+    # Set by every write, moves included (``core.stamping``): the REST API's ``updated_since`` reads it.
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True, db_index=True, editable=False)
+
+    objects = UnitManager()
 
     node_order_by = ["name"]
 
@@ -231,6 +262,11 @@ class Unit(MP_Node):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = stamp_update_fields(kwargs["update_fields"], UnitQuerySet.unstamped_fields)
+        super().save(*args, **kwargs)
 
     @property
     def indented_name(self) -> str:
@@ -349,7 +385,9 @@ class ImportRun(models.Model):
     One HR import (``accounts.importing``): a preview in the admin, its confirmation, or a
     run of ``manage.py import_people``. Who ran it, on what file (kept privately, named by its
     SHA-256, so that the confirmation applies exactly the file previewed), with what outcome
-    and counts. Read-only in the admin (Organisation → HR imports).
+    and counts. A preview not confirmed within ``HR_IMPORT_PREVIEW_HOURS`` expires and its file
+    is deleted (``accounts.importing.expire_previews``). Read-only in the admin (Organisation → HR
+    imports).
     """
 
     class Source(models.TextChoices):
@@ -362,6 +400,7 @@ class ImportRun(models.Model):
         ROW_ERRORS = "row_errors", _("Refused: row errors")
         INVALID_FILE = "invalid_file", _("Refused: not a valid file")
         STALE = "stale", _("Refused: changed since the preview")
+        EXPIRED = "expired", _("Expired, not applied")
 
     source = models.CharField(_("source"), max_length=10, choices=Source.choices)
     run_by = models.ForeignKey(

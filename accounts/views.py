@@ -6,6 +6,7 @@ authenticator app, backup codes, remove a device).
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -24,7 +25,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from audit.models import Action
 from audit.services import record_event
 
-from . import forms, second_factor, services
+from . import forms, second_factor, services, sso
 
 #: Codes just issued, shown once by ``backup_codes`` and then dropped from the session.
 NEW_BACKUP_CODES_SESSION_KEY = "accounts.new_backup_codes"
@@ -73,10 +74,57 @@ def admin_sign_in(request):
     return redirect("/")
 
 
+# People with no password here (created by the HR import or SCIM, signing in by single sign-on):
+# every page that asks for the current password explains instead.
+
+SIGNS_IN_ELSEWHERE = {
+    "password": (
+        _("Your password"),
+        _("Change your password where you sign in to your force's other systems, not here."),
+    ),
+    "email": (
+        _("Your email address"),
+        _(
+            "Your email address comes from your force's HR and identity systems, which keep it up to date "
+            "here. Ask your HR team to change it there."
+        ),
+    ),
+    "second_factor": (
+        _("Second factor"),
+        _(
+            "Getting new backup codes or removing an authenticator app is confirmed with a password, which you "
+            "do not have here. Ask an administrator to reset your second factor; you then set it up again "
+            "when you next sign in."
+        ),
+    ),
+}
+
+
+def has_no_password(user) -> bool:
+    """Signed in by single sign-on only: no password on this platform to confirm anything with."""
+    return user.is_authenticated and not user.has_usable_password()
+
+
+def signs_in_elsewhere(request, what: str):
+    title, explanation = SIGNS_IN_ELSEWHERE[what]
+    context = {
+        "title": title,
+        "explanation": explanation,
+        "provider": sso.provider_name(),
+        "contact": settings.OIDC_SUPPORT_CONTACT,
+    }
+    return render(request, "accounts/signs_in_elsewhere.html", context)
+
+
 # Passwords: Django's views, with the change recorded in the audit trail.
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
+    def dispatch(self, request, *args, **kwargs):
+        if has_no_password(request.user):
+            return signs_in_elsewhere(request, "password")
+        return super().dispatch(request, *args, **kwargs)
+
     def form_valid(self, form):
         with transaction.atomic():
             response = super().form_valid(form)
@@ -98,13 +146,19 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 @login_required
 def account(request):
     user = request.user
-    context = {"is_staff_member": second_factor.is_staff_member(user)}
+    context = {
+        "is_staff_member": second_factor.is_staff_member(user),
+        "has_no_password": has_no_password(user),
+        "provider": sso.provider_name(),
+    }
     return render(request, "accounts/account.html", context)
 
 
 @never_cache
 @login_required
 def email_change(request):
+    if has_no_password(request.user):
+        return signs_in_elsewhere(request, "email")
     form = forms.EmailChangeForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         user = services.change_email(user=request.user, email=form.cleaned_data["email"], request=request)
@@ -202,7 +256,8 @@ def backup_codes(request):
 @login_required
 def security(request):
     _staff_only(request)
-    return _security_page(request, forms.ConfirmPasswordForm(user=request.user))
+    form = None if has_no_password(request.user) else forms.ConfirmPasswordForm(user=request.user)
+    return _security_page(request, form)
 
 
 @never_cache
@@ -211,6 +266,8 @@ def regenerate_backup_codes(request):
     _staff_only(request)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
+    if has_no_password(request.user):
+        return signs_in_elsewhere(request, "second_factor")
     form = forms.ConfirmPasswordForm(request.POST, user=request.user)
     if not form.is_valid():
         return _security_page(request, form)
@@ -228,6 +285,8 @@ def remove_device(request, kind: str, pk: int):
     device = model.objects.filter(user=request.user, confirmed=True, pk=pk).first()
     if device is None:
         raise Http404
+    if has_no_password(request.user):
+        return signs_in_elsewhere(request, "second_factor")
     form = forms.ConfirmPasswordForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         second_factor.remove_device(request=request, device=device)
@@ -244,5 +303,6 @@ def _security_page(request, form):
         "backup_codes_left": second_factor.backup_codes_left(user),
         "backup_device": StaticDevice.objects.filter(user=user, confirmed=True).first(),
         "form": form,
+        "provider": sso.provider_name(),
     }
     return render(request, "accounts/security.html", context)

@@ -32,6 +32,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from accounts.models import Rank
+from core.stamping import StampedQuerySet
 from core.storage import get_private_storage
 
 
@@ -426,6 +427,12 @@ class ComplianceState(models.Model):
     # it another merged interval counts and the row is re-picked (``refresh_lapsed``).
     recheck_on = models.DateField(null=True, blank=True)
     recheck_before = models.DateField(null=True, blank=True)
+    # When a stored column last changed (every write path sets it: ``core.stamping`` for
+    # ``update()``/``bulk_update()``, ``services._insert`` and ``rebuild_state`` for raw inserts).
+    # The REST API's ``updated_since`` reads it, with the stored dates for changes by the calendar.
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = StampedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("compliance state")
@@ -446,6 +453,21 @@ class ComplianceState(models.Model):
                 fields=["recheck_before"],
                 condition=Q(recheck_before__isnull=False),
                 name="compliance_state_recheck_from",
+            ),
+            # ``updated_since`` on the API's assignments: the row changed, or the calendar
+            # crossed one of its dates (api.filters.AssignmentFilter): one index per arm of the OR.
+            models.Index(fields=["updated_at"], name="compliance_state_updated"),
+            models.Index(fields=["due_on"], name="compliance_state_due_on"),
+            models.Index(
+                fields=["valid_until"], condition=Q(valid_until__isnull=False), name="compliance_state_valid"
+            ),
+            models.Index(
+                fields=["exempt_from"], condition=Q(exempt_from__isnull=False), name="compliance_state_exempt_from"
+            ),
+            models.Index(
+                fields=["exempt_until"],
+                condition=Q(exempt_until__isnull=False),
+                name="compliance_state_exempt_until",
             ),
         ]
 

@@ -392,6 +392,12 @@ def _insert(State, rows: list[dict]) -> None:
     if not rows:
         return
     names = ["assignment_id", *STATE_FIELDS]
+    stamped = _has_stamp(State)
+    if stamped:
+        # Raw SQL skips ``auto_now``: the API's ``updated_since`` must see new rows.
+        names.append("updated_at")
+        now = timezone.now()
+        rows = [{**row, "updated_at": now} for row in rows]
     fields = [State._meta.get_field(name) for name in names]
     connection = connections[router.db_for_write(State)]
     ops = connection.ops
@@ -417,7 +423,12 @@ def _insert(State, rows: list[dict]) -> None:
             cursor.execute(head + ", ".join([placeholders] * len(batch)), params)
 
 
-#: Rows per INSERT statement: 19 parameters each, well under SQLite's 32,766 and PostgreSQL's 65,535.
+def _has_stamp(State) -> bool:
+    """Whether this (possibly historical) state model has ``updated_at`` yet."""
+    return any(field.name == "updated_at" for field in State._meta.concrete_fields)
+
+
+#: Rows per INSERT statement: 21 parameters each, well under SQLite's 32,766 and PostgreSQL's 65,535.
 INSERT_BATCH = 500
 
 
@@ -521,9 +532,10 @@ def _rebuild_sql(connection, apps) -> tuple[str, list]:
         return connection.ops.quote_name(apps.get_model(app_label, model)._meta.get_field(name).column)
 
     state = apps.get_model("compliance", "ComplianceState")
+    stamped = _has_stamp(state)
     names = ", ".join(
         connection.ops.quote_name(state._meta.get_field(name).column)
-        for name in ("assignment_id", *STATE_FIELDS)
+        for name in ("assignment_id", *STATE_FIELDS, *(["updated_at"] if stamped else []))
         if name not in EXEMPTION_FIELDS
     )
     q = connection.ops.quote_name
@@ -547,7 +559,7 @@ def _rebuild_sql(connection, apps) -> tuple[str, list]:
                    SELECT 1 FROM {table("courses", "Enrolment")} e
                    WHERE e.{e["user"]} = {a["user"]} AND e.{e["course"]} = {a["course"]}
                      AND e.{e["completed_at"]} IS NULL AND e.{e["started_at"]} IS NOT NULL
-               )
+               ){", %s" if stamped else ""}
         FROM {table("compliance", "Assignment")} a
         INNER JOIN {table("accounts", "User")} u ON u.{q("id")} = {a["user"]}
         LEFT JOIN {table("accounts", "Unit")} unit ON unit.{q("id")} = u.{user_unit}
@@ -564,7 +576,12 @@ def _rebuild_sql(connection, apps) -> tuple[str, list]:
               WHERE x.{x["user"]} = {a["user"]} AND x.{x["requirement"]} = {a["requirement"]}
           )
     """  # noqa: S608 (names from the models, quoted; values are parameters)
-    return sql, [connection.ops.adapt_datefield_value(datetime.date.max)]
+    params = [connection.ops.adapt_datefield_value(datetime.date.max)]
+    if stamped:
+        # Every row is rewritten, so every row is new to the API's ``updated_since``: a records
+        # system reads the assignments again once after a rebuild (docs/integration.md).
+        params.append(connection.ops.adapt_datetimefield_value(timezone.now()))
+    return sql, params
 
 
 #: The state's columns set from the merged exemption intervals (``status.pick_exemption``).
@@ -642,9 +659,9 @@ def refresh_unit_paths(*, unit) -> int:
 
     parent = unit.get_parent(update=True)
     moved = Unit.objects.filter(path__startswith=parent.path) if parent else Unit.objects.all()
-    return ComplianceState.objects.filter(unit__in=moved).update(
-        unit_path=Subquery(Unit.objects.filter(pk=OuterRef("unit_id")).values("path")[:1])
-    )
+    path = Subquery(Unit.objects.filter(pk=OuterRef("unit_id")).values("path")[:1])
+    # Only the rows whose path changed: the others keep their ``updated_at`` (the API's ``updated_since``).
+    return ComplianceState.objects.filter(unit__in=moved).exclude(unit_path=path).update(unit_path=path)
 
 
 # Month-end snapshots (``ComplianceSnapshot``)

@@ -24,6 +24,7 @@ different exports of the same snapshot (docs/decisions.md, 60).
 
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -135,7 +136,10 @@ class SuppressedTable:
         """A percentage (one decimal place), empty if either part is withheld or the denominator is 0."""
         if self.withheld(numerator) or self.withheld(denominator) or not self.values[denominator]:
             return ""
-        return f"{100 * self.values[numerator] / self.values[denominator]:.1f}"
+        # Exact, and a half rounds up (21 of 80 is 26.3 %, as a spreadsheet shows it); a float's
+        # format would round 26.25 down to even.
+        share = Decimal(100 * self.values[numerator]) / Decimal(self.values[denominator])
+        return str(share.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 def preamble_lines(below: int | None = None) -> list[tuple[str, str]]:

@@ -14,9 +14,11 @@ A plan with any row error is never applied: the file is fixed and imported again
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -41,6 +43,7 @@ __all__ = [
     "RowError",
     "check_size",
     "confirm",
+    "expire_previews",
     "preview",
     "run",
 ]
@@ -135,15 +138,61 @@ def _forget_file(run: ImportRun) -> None:
         transaction.on_commit(lambda: private_storage.delete(name))
 
 
+def preview_lifetime() -> datetime.timedelta:
+    return datetime.timedelta(hours=settings.HR_IMPORT_PREVIEW_HOURS)
+
+
+def is_expired(run: ImportRun, *, now: datetime.datetime | None = None) -> bool:
+    """A preview older than ``HR_IMPORT_PREVIEW_HOURS`` can no longer be confirmed."""
+    return run.started_at + preview_lifetime() <= (now or timezone.now())
+
+
+def expired_message() -> str:
+    return _(
+        "This preview has expired: previews are kept for %(hours)s hours, then the file is deleted. "
+        "Upload the file again to see what it would do now."
+    ) % {"hours": settings.HR_IMPORT_PREVIEW_HOURS}
+
+
+def _expire(run: ImportRun) -> None:
+    run.outcome = Outcome.EXPIRED
+    _forget_file(run)
+    run.stored_file = ""
+    run.save(update_fields=["outcome", "stored_file"])
+
+
+def expire_previews(*, now: datetime.datetime | None = None) -> int:
+    """
+    Expire every preview not confirmed within ``HR_IMPORT_PREVIEW_HOURS``: the stored file
+    (personal data) is deleted once no live preview shares it, and the run is kept, marked
+    expired, as the record that it happened. For ``manage.py purge_import_previews``.
+    Returns the previews expired.
+    """
+    cutoff = (now or timezone.now()) - preview_lifetime()
+    expired = 0
+    with transaction.atomic():
+        for run in ImportRun.objects.select_for_update().filter(outcome=Outcome.PREVIEWED, started_at__lte=cutoff):
+            _expire(run)
+            expired += 1
+    return expired
+
+
 def confirm(*, run_id: int, run_by, request=None) -> ImportResult:
     """
     Apply a previewed run, all or nothing, if the file and everything the plan was computed
     from are as they were: the file's hash, and the plan's (so a person edited meanwhile, or
-    another import, makes it refuse and ask for a new preview).
+    another import, makes it refuse and ask for a new preview). A preview older than
+    ``HR_IMPORT_PREVIEW_HOURS`` is expired instead, and nothing is applied.
     """
     with transaction.atomic():
         run = ImportRun.objects.select_for_update().get(pk=run_id)
-        if run.outcome != Outcome.PREVIEWED or run.run_by_id != run_by.pk:
+        if run.run_by_id != run_by.pk:
+            raise ImportRun.DoesNotExist
+        if run.outcome == Outcome.EXPIRED or (run.outcome == Outcome.PREVIEWED and is_expired(run)):
+            if run.outcome == Outcome.PREVIEWED:
+                _expire(run)
+            return ImportResult(run=run, file_error=expired_message())
+        if run.outcome != Outcome.PREVIEWED:
             raise ImportRun.DoesNotExist
         try:
             with private_storage.open(run.stored_file, "rb") as handle:

@@ -17,7 +17,7 @@ from django.db import transaction
 
 from ..models import Unit, UnitKind, User
 from ..services import record_unit_changes
-from ..signals import defer_person_change, people_changes_batched
+from ..signals import defer_person_change, people_changes_batched, unit_moved
 from .planning import FIELDS, Plan
 
 KINDS_BY_DEPTH = {1: UnitKind.FORCE, 2: UnitKind.COMMAND}
@@ -32,6 +32,7 @@ def _create_units(plan: Plan) -> dict[str, Unit]:
         parent = shown_by_path.get(unit.path[: -Unit.steplen])
         shown_by_path[unit.path] = f"{parent}/{unit.name}" if parent else unit.name
         units[shown_by_path[unit.path]] = unit
+    renumbered: dict[str, Unit] = {}
     for shown in plan.units_to_create:
         parent_shown, _slash, name = shown.rpartition("/")
         kind = KINDS_BY_DEPTH.get(shown.count("/") + 1, UnitKind.TEAM)
@@ -41,6 +42,13 @@ def _create_units(plan: Plan) -> dict[str, Unit]:
             units[shown] = parent.add_child(name=name, kind=kind)
         else:
             units[shown] = Unit.add_root(name=name, kind=kind)
+        if parent_shown not in plan.units_to_create:
+            renumbered[parent_shown] = units[shown]
+    # Sorted by name, a new unit renumbers the siblings after it (and what is below them): what
+    # is stored of their paths (compliance state) follows, as after a move. Once per parent that
+    # existed before (under a new unit nobody has stored state yet), after every unit is made.
+    for unit in renumbered.values():
+        unit_moved.send(sender=Unit, unit=unit)
     return units
 
 

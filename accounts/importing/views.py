@@ -22,7 +22,7 @@ from core.storage import private_storage
 from core.tables import AbsoluteDateColumn
 
 from ..models import ImportRun
-from . import COLUMNS, ImportFileError, check_size, confirm, preview
+from . import COLUMNS, ImportFileError, check_size, confirm, expired_message, is_expired, preview, preview_lifetime
 from .planning import LABELS, plan_import
 from .reading import read_rows
 
@@ -148,10 +148,24 @@ class HRImportConfirmView(ImportPermissionMixin, WagtailAdminTemplateMixin, Temp
             raise Http404
         return run
 
+    def get(self, request, *args, **kwargs):
+        Outcome = ImportRun.Outcome
+        run = ImportRun.objects.filter(
+            pk=self.kwargs["pk"], run_by=request.user, outcome__in=[Outcome.PREVIEWED, Outcome.EXPIRED]
+        ).first()
+        if run is None:
+            raise Http404
+        if run.outcome == Outcome.EXPIRED or is_expired(run):
+            # Purged or not yet: say so and offer the upload again, never a 404 or a stale plan.
+            messages.error(request, expired_message())
+            return redirect("hr_import:index")
+        return super().get(request, *args, run=run, **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         run = kwargs.get("run") or self.get_run()
         context["run"] = run
+        context["expires_at"] = run.started_at + preview_lifetime()
         if "plan" not in kwargs:
             try:
                 with private_storage.open(run.stored_file, "rb") as handle:
@@ -162,7 +176,9 @@ class HRImportConfirmView(ImportPermissionMixin, WagtailAdminTemplateMixin, Temp
         return context
 
     def post(self, request, *args, **kwargs):
-        run = self.get_run()
+        run = ImportRun.objects.filter(pk=self.kwargs["pk"], run_by=request.user).first()
+        if run is None:
+            raise Http404
         try:
             result = confirm(run_id=run.pk, run_by=request.user, request=request)
         except ImportRun.DoesNotExist:

@@ -269,6 +269,9 @@ REMINDER_DIGEST_MAX_ROWS = int(os.environ.get("REMINDER_DIGEST_MAX_ROWS", "100")
 # HR import (issue 14, accounts.importing): the largest CSV or XLSX accepted, in megabytes, in
 # the admin and by `manage.py import_people` (30,000 people in CSV take about 3 MB).
 HR_IMPORT_MAX_MEGABYTES = int(os.environ.get("HR_IMPORT_MAX_MEGABYTES", "20"))
+# An HR import preview not confirmed within this many hours expires: its stored file (personal
+# data) is deleted by ``manage.py purge_import_previews`` (also run by ``purge_exports``).
+HR_IMPORT_PREVIEW_HOURS = int(os.environ.get("HR_IMPORT_PREVIEW_HOURS", "24"))
 # xAPI (xapi/, docs/standards.md): every learning event's statement waits in the outbox until it
 # is posted to the Learning Record Store at XAPI_LRS_ENDPOINT (the LRS's xAPI base, to which
 # "statements" is appended; empty: nothing is sent and the outbox keeps everything). Batches of

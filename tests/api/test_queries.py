@@ -102,13 +102,13 @@ def make_people(count: int, *, unit, course, requirement, start: int = 0) -> Non
     )
 
 
-def count_queries(api, raw, endpoint, django_assert_num_queries, expected, rows_at_least):
+def count_queries(api, raw, endpoint, django_assert_num_queries, expected, rows_at_least, params=None):
     client = api(raw)
     # The first use records last_used_at, and the day's first assignments list re-picks lapsed
     # exemptions (compliance.services.refresh_lapsed): both measured apart.
     client.get(f"/api/v1/{endpoint}/")
     with django_assert_num_queries(expected):
-        response = client.get(f"/api/v1/{endpoint}/", {"page_size": 1000})
+        response = client.get(f"/api/v1/{endpoint}/", {"page_size": 1000, **(params or {})})
     assert response.status_code == 200
     assert len(response.json()["results"]) >= rows_at_least
 
@@ -122,3 +122,13 @@ def test_each_list_answers_in_the_same_queries_for_10_and_1000_rows(
     make_people(990, unit=org.team_a_sub, course=hate_crime, requirement=required, start=10)
     rows = 1 if endpoint in ("units", "courses") else 1000
     count_queries(api, tokens["north"], endpoint, django_assert_num_queries, EXPECTED[endpoint], rows)
+
+
+@pytest.mark.parametrize("endpoint", ["people", "units", "assignments"])
+def test_updated_since_adds_no_query(api, tokens, org, hate_crime, required, endpoint, django_assert_num_queries):
+    since = {"updated_since": (timezone.now() - datetime.timedelta(days=3)).isoformat()}
+    make_people(10, unit=org.team_a, course=hate_crime, requirement=required)
+    count_queries(api, tokens["north"], endpoint, django_assert_num_queries, EXPECTED[endpoint], 1, since)
+    make_people(990, unit=org.team_a_sub, course=hate_crime, requirement=required, start=10)
+    rows = 1 if endpoint == "units" else 1000
+    count_queries(api, tokens["north"], endpoint, django_assert_num_queries, EXPECTED[endpoint], rows, since)

@@ -1,5 +1,7 @@
 """Small-number suppression (compliance.suppression): primary, secondary, percentages; property-based."""
 
+from decimal import Decimal
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -102,6 +104,14 @@ def test_percentages_are_shown_only_from_published_counts(groups):
             if published.withheld(numerator) or published.withheld(denominator):
                 assert text == ""
             elif published.values[denominator]:
-                assert float(text) == pytest.approx(
-                    100 * published.values[numerator] / published.values[denominator], abs=0.05
-                )
+                exact = Decimal(100 * published.values[numerator]) / Decimal(published.values[denominator])
+                assert abs(Decimal(text) - exact) <= Decimal("0.05")
+
+
+@pytest.mark.parametrize(
+    ("compliant", "total", "shown"), [(21, 80, "26.3"), (1, 8, "12.5"), (2, 3, "66.7"), (0, 9, "0.0")]
+)
+def test_a_percentage_rounds_a_half_up(compliant, total, shown):
+    # 21 of 80 is exactly 26.25 %: a float's format shows 26.2 (the property test above found it).
+    published = table({"A": [row(compliant, 0, total - compliant)]}, below=1)
+    assert published.percent(("A", 0, "compliant"), ("A", 0, "total")) == shown
