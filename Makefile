@@ -33,9 +33,11 @@ SSO_ENV = OIDC_ENABLED=1 OIDC_PROVIDER_NAME="Example Police Service account" \
 	OIDC_MATCH_CLAIM=employeeid OIDC_MATCH_FIELD=staff_number \
 	OIDC_ROLE_MAPPING="demo-managers=Manager;demo-trainers=Trainer" OIDC_TRUST_PROVIDER_MFA=1
 run-sso: install assets migrate demo
-	@node tests/oidc_provider/server.mjs --port $(SSO_PORT) --accounts demo/sso_accounts.json \
-		--client-id police-training --client-secret police-training-demo-secret 2>/dev/null & \
-	provider=$$!; trap 'kill $$provider' EXIT INT TERM; \
+	@mkdir -p var; node tests/oidc_provider/server.mjs --port $(SSO_PORT) --accounts demo/sso_accounts.json \
+		--client-id police-training --client-secret police-training-demo-secret 2>var/oidc-provider.log & \
+	provider=$$!; trap 'kill $$provider 2>/dev/null' EXIT INT TERM; sleep 2; \
+	if ! kill -0 $$provider 2>/dev/null; then \
+		echo "The local OpenID provider did not start:" >&2; cat var/oidc-provider.log >&2; exit 1; fi; \
 	$(SSO_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
 ## Install what the tests need and run the whole suite: unit tests, then browser tests
