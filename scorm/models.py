@@ -137,6 +137,15 @@ class ScormPackageVersion(models.Model):
         ]
 
 
+#: A SCORM module's time when neither the trainer nor the package says.
+DEFAULT_MINUTES = 15
+
+
+def minutes_of(estimated: int | None, typical: int | None) -> int:
+    """A SCORM module's minutes in the course's estimate (see ``ScormModulePage.minutes``)."""
+    return estimated or min(typical or DEFAULT_MINUTES, 600)
+
+
 class ScormModulePage(SignInRequiredMixin, LeanPageMixin, RoutablePageMixin, Page):
     """A course module played from a SCORM package, in the page (edited in the page explorer)."""
 
@@ -145,7 +154,11 @@ class ScormModulePage(SignInRequiredMixin, LeanPageMixin, RoutablePageMixin, Pag
         ScormPackage, on_delete=models.PROTECT, related_name="pages", verbose_name=_("SCORM package")
     )
     estimated_minutes = models.PositiveSmallIntegerField(
-        _("estimated minutes"), default=15, validators=[MinValueValidator(1), MaxValueValidator(240)]
+        _("estimated minutes"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(240)],
+        help_text=_("How long the module takes. Leave empty to use the package's typical learning time."),
     )
 
     content_panels = Page.content_panels + [
@@ -159,6 +172,14 @@ class ScormModulePage(SignInRequiredMixin, LeanPageMixin, RoutablePageMixin, Pag
 
     class Meta:
         verbose_name = _("SCORM module")
+
+    @cached_property
+    def minutes(self) -> int:
+        """The trainer's estimate, else the package's ``typicalLearningTime``, else 15 minutes."""
+        return minutes_of(
+            self.estimated_minutes,
+            self.package.current_version.typical_minutes if self.package.current_version_id else None,
+        )
 
     @cached_property
     def course(self):

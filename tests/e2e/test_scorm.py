@@ -16,7 +16,7 @@ COURSE = "/courses/hate-crime-e-learning/"
 
 def play_half_then_leave(journey, module_title):
     page = journey.page
-    journey.press_enter(page.get_by_role("link", name=f"Complete the SCORM module: {module_title}"))
+    journey.press_enter(page.get_by_role("link", name=module_title, exact=True))
     expect(page.get_by_role("heading", level=1)).to_have_text(module_title)
     sco = page.frame_locator("#scorm-frame")
     expect(sco.get_by_role("heading", name="Step 1 of 2")).to_be_visible()
@@ -30,7 +30,7 @@ def play_half_then_leave(journey, module_title):
 
 def resume_and_finish(journey, module_title):
     page = journey.page
-    journey.press_enter(page.get_by_role("link", name=f"Complete the SCORM module: {module_title}"))
+    journey.press_enter(page.get_by_role("link", name=module_title, exact=True))
     sco = page.frame_locator("#scorm-frame")
     expect(sco.get_by_text("Welcome back: you stopped at step2 (read-step1).")).to_be_visible()
     expect(sco.get_by_role("heading", name="Step 2 of 2")).to_be_visible()
@@ -75,7 +75,7 @@ def test_officer_moves_through_a_package_in_parts_resumes_one_and_completes_the_
     page = journey.sign_in("officer")
     journey.goto(MULTI_SCO_COURSE)
     journey.press_enter(page.get_by_role("button", name="Enrol and start"))
-    journey.press_enter(page.get_by_role("link", name=f"Complete the SCORM module: {MULTI_SCO_MODULE}"))
+    journey.press_enter(page.get_by_role("link", name=MULTI_SCO_MODULE, exact=True))
     expect(page.get_by_role("heading", name="Part 1 of 4: Part one: the law")).to_be_visible()
     contents = page.get_by_role("navigation", name="Contents of this module")
     expect(contents.get_by_role("link", name="Part one: the law")).to_have_attribute("aria-current", "page")
@@ -97,7 +97,7 @@ def test_officer_moves_through_a_package_in_parts_resumes_one_and_completes_the_
     expect(page.get_by_role("heading", name="Course completed")).to_have_count(0)
 
     # Later: the module opens at the part they left, and that part resumes from its own data.
-    journey.press_enter(page.get_by_role("link", name=f"Complete the SCORM module: {MULTI_SCO_MODULE}"))
+    journey.press_enter(page.get_by_role("link", name=MULTI_SCO_MODULE, exact=True))
     expect(page.get_by_role("heading", name="Part 2 of 4: Part two: practice")).to_be_visible()
     sco = page.frame_locator("#scorm-frame")
     expect(sco.get_by_text("Welcome back to part two: you stopped at halfway (part two read).")).to_be_visible()
