@@ -101,6 +101,7 @@ class ScormCompletedCriterion:
             (attempt.enrolment_id, attempt.page_id): attempt
             for attempt in ScormAttempt.objects.filter(
                 enrolment__in=[e.pk for e in enrolments if e.course_id in pages_by_course],
+                reset_at__isnull=True,
             )
             .annotate(package_number=F("package_version__number"))
             .defer("cmi", "suspend_data")

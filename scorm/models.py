@@ -245,13 +245,30 @@ class ScormAttempt(models.Model):
     started_at = models.DateTimeField(_("started"))
     updated_at = models.DateTimeField(_("last commit"))
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+    # A reset (services.reset_attempt) closes the attempt: it is kept, on its version, and the
+    # officer's next launch starts a new one.
+    reset_at = models.DateTimeField(_("reset"), null=True, blank=True)
+    reset_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reset by"),
+    )
+    reset_reason = models.TextField(_("reason for the reset"), blank=True)
 
     class Meta:
         verbose_name = _("SCORM attempt")
         verbose_name_plural = _("SCORM attempts")
         ordering = ["-updated_at"]
+        permissions = [("reset_scormattempt", _("Can reset an officer's SCORM attempt"))]
         constraints = [
-            models.UniqueConstraint(fields=["enrolment", "page"], name="scorm_one_attempt_per_module_and_enrolment"),
+            models.UniqueConstraint(
+                fields=["enrolment", "page"],
+                condition=models.Q(reset_at__isnull=True),
+                name="scorm_one_open_attempt_per_module_and_enrolment",
+            ),
         ]
 
     def __str__(self):

@@ -29,6 +29,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from audit.models import Action
 from audit.services import record_event
@@ -92,6 +93,46 @@ def add_version(*, package: ScormPackage, upload, user=None) -> ScormPackageVers
     return version
 
 
+class ResetRefused(Exception):
+    """The attempt cannot be reset; the message says why."""
+
+
+def reset_attempt(*, attempt: ScormAttempt, actor, reason: str, when=None) -> ScormAttempt:
+    """
+    Close an officer's attempt so their next launch starts a new one on the package's
+    current version (a trainer's or administrator's decision, with a reason). The old attempt
+    is kept, with its records, on its version; the reset is in the audit trail. A completion
+    already earned stays: a reset changes what the officer does next, not what they did.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise ResetRefused(_("Say why the attempt is reset."))
+    if actor is None or not actor.has_perm("scorm.reset_scormattempt"):
+        raise ResetRefused(_("You may not reset attempts."))
+    if actor.pk == attempt.user_id:
+        raise ResetRefused(_("You may not reset your own attempt."))
+    when = when or timezone.now()
+    with transaction.atomic():
+        locked = ScormAttempt.objects.select_for_update().get(pk=attempt.pk)
+        if locked.reset_at is not None:
+            raise ResetRefused(_("This attempt has already been reset."))
+        locked.reset_at, locked.reset_by, locked.reset_reason = when, actor, reason[:2000]
+        locked.save(update_fields=["reset_at", "reset_by", "reset_reason"])
+        record_event(
+            action=Action.SCORM_ATTEMPT_RESET,
+            actor=actor,
+            subject=locked.user,
+            target=f"scorm_attempt:{locked.pk}",
+            data={
+                "module": locked.page_title,
+                "package_version_id": locked.package_version_id,
+                "status": locked.status,
+                "reason": locked.reset_reason,
+            },
+        )
+    return locked
+
+
 def current_enrolment(*, user, page: ScormModulePage) -> Enrolment | None:
     """The officer's open enrolment on the page's course (the latest completed one otherwise)."""
     return Enrolment.objects.filter(user=user, course_id=page.course.pk).order_by("-enrolled_at").first()
@@ -104,7 +145,11 @@ def start_attempt(*, user, page: ScormModulePage, enrolment: Enrolment, when=Non
     time the runtime commits adds to it once.
     """
     when = when or timezone.now()
-    attempt = ScormAttempt.objects.filter(enrolment=enrolment, page=page).select_related("package_version").first()
+    attempt = (
+        ScormAttempt.objects.filter(enrolment=enrolment, page=page, reset_at__isnull=True)
+        .select_related("package_version")
+        .first()
+    )
     if attempt is None:
         version = page.package.current_version
         if version is None:
@@ -115,6 +160,7 @@ def start_attempt(*, user, page: ScormModulePage, enrolment: Enrolment, when=Non
             attempt, _created = ScormAttempt.objects.get_or_create(
                 enrolment=enrolment,
                 page=page,
+                reset_at__isnull=True,
                 defaults={
                     "user": user,
                     "page_title": page.title,

@@ -150,7 +150,7 @@ def _attempt_for(request, attempt_id: int) -> ScormAttempt:
     attempt = get_object_or_404(
         ScormAttempt.objects.select_related("package_version", "page"), pk=attempt_id, user=request.user
     )
-    if attempt.page is None or not attempt.page.live:
+    if attempt.page is None or not attempt.page.live or attempt.reset_at is not None:
         raise Http404
     return attempt
 

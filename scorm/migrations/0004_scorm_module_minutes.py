@@ -5,15 +5,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('scorm', '0003_sco_records'),
+        ("scorm", "0003_sco_records"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='scormmodulepage',
-            name='estimated_minutes',
-            field=models.PositiveSmallIntegerField(blank=True, help_text="How long the module takes. Leave empty to use the package's typical learning time.", null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(240)], verbose_name='estimated minutes'),
+            model_name="scormmodulepage",
+            name="estimated_minutes",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                help_text="How long the module takes. Leave empty to use the package's typical learning time.",
+                null=True,
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(240),
+                ],
+                verbose_name="estimated minutes",
+            ),
         ),
     ]
