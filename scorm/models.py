@@ -213,7 +213,12 @@ class ScormAttempt(models.Model):
     here are the rollup the platform reads (``services.roll_up``): the status and score of
     the whole module, the total time, and where the officer last was (``cmi``, ``location``,
     ``suspend_data`` of the SCO committed last). For a one-SCO package they are that SCO's.
+    Listed read-only under Admin → SCORM attempts (``viewsets.ScormAttemptViewSet``).
     """
+
+    # Registering the admin viewset would index every commit's save for "usage": learner
+    # records are never a reference target, so the runtime's commits stay cheap.
+    wagtail_reference_index_ignore = True
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="scorm_attempts")
     enrolment = models.ForeignKey("courses.Enrolment", on_delete=models.PROTECT, related_name="scorm_attempts")
