@@ -73,6 +73,7 @@ class Action(models.TextChoices):
     SCIM_PERSON_UPDATED = "scim.person_updated", _("Person updated through SCIM provisioning")
     SCIM_PERSON_DEACTIVATED = "scim.person_deactivated", _("Person deactivated through SCIM provisioning")
     SCORM_PACKAGE_UPLOADED = "scorm.package_uploaded", _("SCORM package version uploaded")
+    SCORM_ATTEMPT_RESET = "scorm.attempt_reset", _("An officer's SCORM attempt reset")
     # Single sign-on (issue 14; accounts/sso.py)
     SSO_SIGN_IN_REFUSED = "auth.sso_sign_in_refused", _("Single sign-on refused")
     SSO_ROLES_CHANGED = "auth.sso_roles_changed", _("Roles changed by single sign-on")

@@ -16,6 +16,12 @@ A criterion is a small object with:
   course's id to its live child pages (``courses.selectors.live_children_by_course``), so a
   criterion that looks for a page among them (an assessment) need not ask again. A
   criterion whose ``evaluate_many`` takes only the enrolments still works.
+
+A criterion that stands for pages of the course (``scorm``'s SCORM modules) may give each its
+own line in the course's task list: its results carry ``lines`` (title, link, the officer's
+status, minutes), and its optional ``outline_many(children_by_course)`` gives the same lines,
+"not started", for a course the officer is not enrolled on (``outline``). The course page and
+"My learning" list them beside the modules and add their minutes to the course's estimate.
 """
 
 from __future__ import annotations
@@ -31,6 +37,18 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class CriterionLine:
+    """One line a criterion adds to the course's task list (a SCORM module), as a module has one."""
+
+    title: str
+    url: str
+    status: str
+    tag_colour: str = "blue"  # "" for "Completed", shown as plain text like a module's
+    done: bool = False
+    minutes: int = 0
+
+
+@dataclass(frozen=True)
 class CriterionResult:
     """Whether one criterion is met for one enrolment, and the evidence to keep if it is."""
 
@@ -43,6 +61,8 @@ class CriterionResult:
     #: A ``Provenance`` value when this criterion's evidence is weaker than the server's own
     #: (a SCORM package reports its result from the browser: "client_reported"); empty otherwise.
     provenance: str = ""
+    #: Lines for the task list instead of the one ``label`` (``CriterionLine``).
+    lines: tuple = ()
 
 
 NOT_APPLICABLE = CriterionResult(applies=False, met=True)
@@ -103,3 +123,18 @@ def evaluate(
         if stop_when_unmet and any(result.applies and not result.met for result in found.values()):
             break
     return results
+
+
+def outline(children_by_course: dict) -> dict[int, dict[str, tuple]]:
+    """
+    The task-list lines of the criteria that give them, for courses without an enrolment:
+    ``{course_id: {key: (CriterionLine, ...)}}`` (criteria without ``outline_many`` give none).
+    """
+    found: dict[int, dict[str, tuple]] = {}
+    for criterion in criteria():
+        outline_many = getattr(criterion, "outline_many", None)
+        if outline_many is None:
+            continue
+        for course_id, lines in outline_many(children_by_course).items():
+            found.setdefault(course_id, {})[criterion.key] = tuple(lines)
+    return found

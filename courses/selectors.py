@@ -190,14 +190,28 @@ class CourseOverview:
     enrolment: Enrolment | None = None
     completion: CourseCompletion | None = None
     criteria: dict[str, CriterionResult] = field(default_factory=dict)
+    #: Lines of criteria that stand for pages (SCORM modules) when not enrolled (``completion.outline``).
+    outline: dict[str, tuple] = field(default_factory=dict)
+
+    @property
+    def criterion_lines(self) -> list:
+        """The task-list lines other criteria add (a SCORM module each), enrolled or not."""
+        lines = [line for result in self.other_criteria for line in result.lines]
+        if not self.criteria:
+            lines += [line for found in self.outline.values() for line in found]
+        return lines
 
     @property
     def total_minutes(self) -> int:
-        return sum(row.module.estimated_minutes for row in self.modules)
+        return sum(row.module.estimated_minutes for row in self.modules) + sum(
+            line.minutes for line in self.criterion_lines
+        )
 
     @property
     def minutes_left(self) -> int:
-        return sum(row.module.estimated_minutes for row in self.modules if not row.is_done)
+        return sum(row.module.estimated_minutes for row in self.modules if not row.is_done) + sum(
+            line.minutes for line in self.criterion_lines if not line.done
+        )
 
     @property
     def modules_done(self) -> int:
@@ -322,6 +336,10 @@ def _overviews(user, courses: list[CoursePage]) -> dict[int, CourseOverview]:
         if enrolments
         else {}
     )
+    not_enrolled = {
+        course_id: children for course_id, children in children_by_course.items() if course_id not in enrolments
+    }
+    outlines = completion.outline(not_enrolled) if not_enrolled else {}
 
     overviews = {}
     for course in courses:
@@ -337,6 +355,7 @@ def _overviews(user, courses: list[CoursePage]) -> dict[int, CourseOverview]:
             enrolment=enrolment,
             completion=getattr(enrolment, "completion", None) if enrolment else None,
             criteria=criteria.get(enrolment.pk, {}) if enrolment else {},
+            outline=outlines.get(course.pk, {}),
         )
     return overviews
 

@@ -73,4 +73,36 @@ def load_scorm() -> CoursePage:
         )
         course.add_child(instance=page)
         page.save_revision().publish()
+    load_multi_sco(catalogue)
+    return course
+
+
+MULTI_SCO_COURSE_SLUG = "stop-and-search-e-learning"
+
+
+def load_multi_sco(catalogue) -> CoursePage:
+    """A course whose one module is a SCORM 2004 package in parts (two SCOs, an asset, an untracked SCO)."""
+    course = CoursePage.objects.child_of(catalogue).filter(slug=MULTI_SCO_COURSE_SLUG).first()
+    if course is None:
+        course = CoursePage(
+            slug=MULTI_SCO_COURSE_SLUG,
+            title="Stop and search e-learning (SCORM, in parts)",
+            summary="A bought-in SCORM 2004 module in several parts, each saved on its own.",
+            intended_audience="All officers",
+            topic=Topic.EQUALITY,
+            validity_months=24,
+            review_by=datetime.date(2027, 6, 30),
+        )
+        catalogue.add_child(instance=course)
+        course.save_revision().publish()
+    if not ScormModulePage.objects.child_of(course).exists():
+        page = ScormModulePage(
+            slug="stop-and-search-in-parts",
+            title="Stop and search in parts (SCORM 2004)",
+            summary="The law, then practice, then a glossary: move between the parts as you like.",
+            estimated_minutes=10,
+            package=_package("Stop and search (SCORM 2004 demo package, in parts)", samples.multi_scorm2004),
+        )
+        course.add_child(instance=page)
+        page.save_revision().publish()
     return course

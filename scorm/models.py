@@ -5,8 +5,10 @@ SCORM packages, the page that plays one inside a course, and officers' runtime r
   is what a trainer uploads; each upload is a ``ScormPackageVersion`` kept in private storage.
   Uploading a new version changes what *new* attempts play; old attempts keep theirs.
 - ``ScormModulePage`` is a child of ``CoursePage`` beside ordinary modules.
-- ``ScormAttempt`` is one officer's run of one page in one enrolment: the CMI data the
-  runtime committed, pinned to the package version it played (``PROTECT``: never lost).
+- ``ScormAttempt`` is one officer's run of one page in one enrolment, pinned to the package
+  version it played (``PROTECT``: never lost), with the result rolled up from its SCOs.
+- ``ScormScoRecord`` is the CMI data one SCO (or asset) of that package committed in that
+  attempt: each SCO of a multi-SCO package resumes on its own.
 """
 
 from __future__ import annotations
@@ -76,6 +78,14 @@ class ScormPackageVersion(models.Model):
     mastery_score = models.DecimalField(
         _("mastery score (0–1)"), max_digits=5, decimal_places=4, null=True, blank=True
     )
+    items = models.JSONField(
+        _("items"),
+        default=list,
+        blank=True,
+        editable=False,
+        help_text=_("The default organization's item tree, flattened in order (packages.parse_manifest)."),
+    )
+    typical_minutes = models.PositiveIntegerField(_("typical learning time (minutes)"), null=True, blank=True)
     file_count = models.PositiveIntegerField(_("files"))
     uncompressed_size = models.PositiveBigIntegerField(_("size uncompressed (bytes)"))
     sha256 = models.CharField(_("SHA-256 of the zip"), max_length=64)
@@ -93,6 +103,48 @@ class ScormPackageVersion(models.Model):
     def __str__(self):
         return f"{self.package} v{self.number} ({self.get_scorm_version_display()})"
 
+    @cached_property
+    def activities(self) -> list[dict]:
+        """
+        What the officer can launch, in order (each item with a launch file; headings are not
+        activities). A version uploaded before items were read (``items`` empty) is one SCO,
+        its launch file, under the identifier ``""``: its attempts' records were moved there.
+        """
+        launchable = [item for item in self.items if item.get("launch_path")]
+        if launchable:
+            return launchable
+        return [
+            {
+                "identifier": "",
+                "title": self.manifest_title,
+                "depth": 0,
+                "launch_path": self.launch_path,
+                "launch_query": self.launch_query,
+                "sco": True,
+                "visible": True,
+                "tracked": True,
+                "mastery_score": None if self.mastery_score is None else str(self.mastery_score),
+            }
+        ]
+
+    @cached_property
+    def table_of_contents(self) -> list[dict]:
+        """The visible items (headings too) for the player's contents, each with its activity position."""
+        positions = {item["identifier"]: number for number, item in enumerate(self.activities, start=1)}
+        source = self.items if any(item.get("launch_path") for item in self.items) else self.activities
+        return [
+            {**item, "position": positions.get(item["identifier"])} for item in source if item.get("visible", True)
+        ]
+
+
+#: A SCORM module's time when neither the trainer nor the package says.
+DEFAULT_MINUTES = 15
+
+
+def minutes_of(estimated: int | None, typical: int | None) -> int:
+    """A SCORM module's minutes in the course's estimate (see ``ScormModulePage.minutes``)."""
+    return estimated or min(typical or DEFAULT_MINUTES, 600)
+
 
 class ScormModulePage(SignInRequiredMixin, LeanPageMixin, RoutablePageMixin, Page):
     """A course module played from a SCORM package, in the page (edited in the page explorer)."""
@@ -102,7 +154,11 @@ class ScormModulePage(SignInRequiredMixin, LeanPageMixin, RoutablePageMixin, Pag
         ScormPackage, on_delete=models.PROTECT, related_name="pages", verbose_name=_("SCORM package")
     )
     estimated_minutes = models.PositiveSmallIntegerField(
-        _("estimated minutes"), default=15, validators=[MinValueValidator(1), MaxValueValidator(240)]
+        _("estimated minutes"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(240)],
+        help_text=_("How long the module takes. Leave empty to use the package's typical learning time."),
     )
 
     content_panels = Page.content_panels + [
@@ -118,6 +174,14 @@ class ScormModulePage(SignInRequiredMixin, LeanPageMixin, RoutablePageMixin, Pag
         verbose_name = _("SCORM module")
 
     @cached_property
+    def minutes(self) -> int:
+        """The trainer's estimate, else the package's ``typicalLearningTime``, else 15 minutes."""
+        return minutes_of(
+            self.estimated_minutes,
+            self.package.current_version.typical_minutes if self.package.current_version_id else None,
+        )
+
+    @cached_property
     def course(self):
         from courses.models import parent_course_of
 
@@ -129,6 +193,13 @@ class ScormModulePage(SignInRequiredMixin, LeanPageMixin, RoutablePageMixin, Pag
 
         return launch(request, page=self)
 
+    @path("<int:position>/", name="sco")
+    def sco_route(self, request, position, *args, **kwargs):
+        """One SCO of a multi-SCO package (its place in the package's activities, from 1)."""
+        from .views import launch
+
+        return launch(request, page=self, position=position)
+
 
 class AttemptStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", _("In progress")
@@ -137,10 +208,17 @@ class AttemptStatus(models.TextChoices):
 
 class ScormAttempt(models.Model):
     """
-    One officer's run of a SCORM module in one enrolment, resumable on any device: the CMI
-    data the runtime committed (``cmi``, writable elements only, interactions included), the
-    fields the platform reads from it, and the package version it played.
+    One officer's run of a SCORM module in one enrolment, resumable on any device, and the
+    package version it played. Each SCO's own CMI data is a ``ScormScoRecord``; the columns
+    here are the rollup the platform reads (``services.roll_up``): the status and score of
+    the whole module, the total time, and where the officer last was (``cmi``, ``location``,
+    ``suspend_data`` of the SCO committed last). For a one-SCO package they are that SCO's.
+    Listed read-only under Admin → SCORM attempts (``viewsets.ScormAttemptViewSet``).
     """
+
+    # Registering the admin viewset would index every commit's save for "usage": learner
+    # records are never a reference target, so the runtime's commits stay cheap.
+    wagtail_reference_index_ignore = True
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="scorm_attempts")
     enrolment = models.ForeignKey("courses.Enrolment", on_delete=models.PROTECT, related_name="scorm_attempts")
@@ -151,7 +229,74 @@ class ScormAttempt(models.Model):
     package_version = models.ForeignKey(
         ScormPackageVersion, on_delete=models.PROTECT, related_name="attempts", verbose_name=_("package version")
     )
+    current_sco = models.CharField(_("last SCO opened"), max_length=255, blank=True)
     scorm_version = models.CharField(_("SCORM version"), max_length=8, choices=ScormVersion.choices)
+    status = models.CharField(
+        _("status"), max_length=20, choices=AttemptStatus.choices, default=AttemptStatus.IN_PROGRESS
+    )
+    lesson_status = models.CharField(_("lesson status (1.2)"), max_length=20, blank=True)
+    completion_status = models.CharField(_("completion status (2004)"), max_length=20, blank=True)
+    success_status = models.CharField(_("success status (2004)"), max_length=20, blank=True)
+    score_raw = models.DecimalField(_("raw score"), max_digits=12, decimal_places=4, null=True, blank=True)
+    score_scaled = models.DecimalField(_("scaled score"), max_digits=5, decimal_places=4, null=True, blank=True)
+    location = models.CharField(_("location"), max_length=1000, blank=True)
+    suspend_data = models.TextField(_("suspend data"), blank=True)
+    session_seconds = models.PositiveIntegerField(_("this session (seconds)"), default=0)
+    total_seconds_before_session = models.PositiveIntegerField(default=0, editable=False)
+    total_seconds = models.PositiveIntegerField(_("total time (seconds)"), default=0)
+    exit = models.CharField(_("exit"), max_length=20, blank=True)
+    cmi = models.JSONField(_("runtime data"), default=dict, blank=True)
+    commits = models.PositiveIntegerField(_("commits"), default=0)
+    started_at = models.DateTimeField(_("started"))
+    updated_at = models.DateTimeField(_("last commit"))
+    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+    # A reset (services.reset_attempt) closes the attempt: it is kept, on its version, and the
+    # officer's next launch starts a new one.
+    reset_at = models.DateTimeField(_("reset"), null=True, blank=True)
+    reset_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reset by"),
+    )
+    reset_reason = models.TextField(_("reason for the reset"), blank=True)
+
+    class Meta:
+        verbose_name = _("SCORM attempt")
+        verbose_name_plural = _("SCORM attempts")
+        ordering = ["-updated_at"]
+        permissions = [("reset_scormattempt", _("Can reset an officer's SCORM attempt"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "page"],
+                condition=models.Q(reset_at__isnull=True),
+                name="scorm_one_open_attempt_per_module_and_enrolment",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.page_title}"
+
+    @property
+    def score_percent(self):
+        if self.score_scaled is not None:
+            return (self.score_scaled * 100).quantize(self.score_scaled.__class__("0.01"))
+        return None
+
+
+class ScormScoRecord(models.Model):
+    """
+    The run-time data one SCO (or asset) of an attempt's package committed: what it resumes
+    from (``cmi``, ``location``, ``suspend_data``, ``exit``) and what it reported. Written
+    only by ``services.open_sco`` and ``services.commit``; shown inside the attempt.
+    """
+
+    attempt = models.ForeignKey(ScormAttempt, on_delete=models.PROTECT, related_name="records")
+    item_identifier = models.CharField(_("item"), max_length=255, blank=True)
+    item_title = models.CharField(_("item title"), max_length=255, blank=True)
+    is_sco = models.BooleanField(_("SCO"), default=True)
     status = models.CharField(
         _("status"), max_length=20, choices=AttemptStatus.choices, default=AttemptStatus.IN_PROGRESS
     )
@@ -173,18 +318,12 @@ class ScormAttempt(models.Model):
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("SCORM attempt")
-        verbose_name_plural = _("SCORM attempts")
-        ordering = ["-updated_at"]
+        verbose_name = _("SCORM SCO record")
+        verbose_name_plural = _("SCORM SCO records")
+        ordering = ["attempt", "started_at"]
         constraints = [
-            models.UniqueConstraint(fields=["enrolment", "page"], name="scorm_one_attempt_per_module_and_enrolment"),
+            models.UniqueConstraint(fields=["attempt", "item_identifier"], name="scorm_one_record_per_sco"),
         ]
 
     def __str__(self):
-        return f"{self.user} – {self.page_title}"
-
-    @property
-    def score_percent(self):
-        if self.score_scaled is not None:
-            return (self.score_scaled * 100).quantize(self.score_scaled.__class__("0.01"))
-        return None
+        return f"{self.attempt} – {self.item_title or self.item_identifier}"

@@ -12,7 +12,9 @@ each refusal naming the problem (``PackageRefused``):
 - every path relative, inside the package (no ``..``, no leading ``/`` or drive, no backslash),
   no symbolic links, every file type on the allow-list (``ALLOWED_EXTENSIONS``);
 - ``imsmanifest.xml`` parsed with ``defusedxml`` (no entity expansion, no external entities),
-  SCORM 1.2 or 2004, with a launchable resource (a SCO's ``href``) that is in the package.
+  SCORM 1.2 or 2004, with a launchable resource (a SCO's ``href``) that is in the package;
+  every item of the default organization that points at a resource (``identifierref``)
+  points at one the manifest declares, with a launch file in the package.
 """
 
 from __future__ import annotations
@@ -60,6 +62,8 @@ class PackageInfo:
     title: str
     identifier: str
     mastery_score: Decimal | None  # 0–1 (2004's scaled measure; 1.2's 0–100 divided by 100)
+    items: list  # the default organization's item tree, flattened in document order (``_items``)
+    typical_minutes: int | None  # the metadata's typicalLearningTime, in whole minutes
     file_count: int
     uncompressed_size: int
 
@@ -207,8 +211,107 @@ def _mastery(version: str, item, organization) -> Decimal | None:
     return None
 
 
+def _launch_of(resource, resources_base: str, names: set[str]) -> tuple[str, str]:
+    """A resource's launch file (inside the package, or ``PackageRefused``) and its parameters."""
+    href = _attr(resource, "href")
+    base = posixpath.join(resources_base, _attr(resource, "base"))
+    href, _sep, query = href.partition("?")
+    href = href.partition("#")[0]
+    launch = posixpath.normpath(posixpath.join(base, href)) if base else posixpath.normpath(href)
+    reason = unsafe_path_reason(launch) or (_("is not in the package") if launch not in names else None)
+    if reason:
+        raise PackageRefused(_("The launch file “%(name)s” %(reason)s.") % {"name": launch, "reason": reason})
+    return launch, query
+
+
+def _tracked(item) -> bool:
+    """2004's ``imsss:deliveryControls tracked="false"``: the activity is not counted in the rollup."""
+    controls = next((node for node in _descendants(item, "deliveryControls")), None)
+    return controls is None or _attr(controls, "tracked").strip().lower() != "false"
+
+
+def _items(version: str, organization, resources: dict, resources_base: str, names: set[str]) -> list[dict]:
+    """
+    The organization's items in document order, each ``{"identifier", "title", "depth",
+    "launch_path", "launch_query", "sco", "visible", "tracked", "mastery_score"}``. An item
+    without ``identifierref`` is a heading (``launch_path`` empty) for the items inside it;
+    one pointing at a resource that is missing or has no ``href`` is refused, naming it.
+    """
+    found: list[dict] = []
+
+    def walk(parent, depth):
+        for item in _children(parent, "item"):
+            identifier = _attr(item, "identifier")
+            title_node = _first(item, "title")
+            title = (title_node.text or "").strip() if title_node is not None else ""
+            entry = {
+                "identifier": identifier,
+                "title": title or identifier,
+                "depth": depth,
+                "launch_path": "",
+                "launch_query": "",
+                "sco": False,
+                "visible": _attr(item, "isvisible").strip().lower() != "false",
+                "tracked": True,
+                "mastery_score": None,
+            }
+            ref = _attr(item, "identifierref")
+            if ref:
+                resource = resources.get(ref)
+                if resource is None or not _attr(resource, "href"):
+                    raise PackageRefused(
+                        _("The item “%(item)s” points at the resource “%(ref)s”, which %(problem)s.")
+                        % {
+                            "item": entry["title"],
+                            "ref": ref,
+                            "problem": _("the manifest does not declare")
+                            if resource is None
+                            else _("has no launch file (href)"),
+                        }
+                    )
+                entry["launch_path"], query = _launch_of(resource, resources_base, names)
+                parameters = _attr(item, "parameters").lstrip("?&")
+                entry["launch_query"] = "&".join(part for part in (query, parameters) if part)
+                entry["sco"] = _attr(resource, "scormtype").lower() == "sco"
+                entry["tracked"] = _tracked(item)
+                if entry["sco"]:
+                    # The item's own objective, else the organization's own (not another item's).
+                    mastery = _mastery(version, item, _first(organization, "sequencing"))
+                    entry["mastery_score"] = None if mastery is None else str(mastery)
+            found.append(entry)
+            walk(item, depth + 1)
+
+    walk(organization, 0)
+    return found
+
+
+_LOM_DURATION = re.compile(r"^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$")
+_LOM_TIMESPAN = re.compile(r"^(\d{1,4}):([0-5]\d)(?::([0-5]\d)(?:\.\d+)?)?$")
+
+
+def _typical_minutes(root) -> int | None:
+    """LOM's ``typicalLearningTime`` (2004: an ISO duration; 1.2: often ``HH:MM:SS``), in minutes."""
+    for node in root.iter():
+        if _local(node.tag).lower() != "typicallearningtime":
+            continue
+        texts = [(child.text or "").strip() for child in node.iter()]
+        for text in texts:
+            if match := _LOM_DURATION.match(text):
+                days, hours, minutes, seconds = (Decimal(part) if part else Decimal(0) for part in match.groups())
+                total = int((days * 24 + hours) * 60 + minutes + seconds / 60)
+            elif match := _LOM_TIMESPAN.match(text):
+                total = int(match.group(1)) * 60 + int(match.group(2))
+            else:
+                continue
+            return total if total > 0 else None
+    return None
+
+
 def parse_manifest(data: bytes, names: set[str]) -> dict:
-    """The manifest's version, launch file, title and mastery score, or ``PackageRefused``."""
+    """
+    The manifest's version, item tree, first launch file, title, mastery score and typical
+    learning time, or ``PackageRefused``.
+    """
     try:
         root = ElementTree.fromstring(data, forbid_dtd=True)
     except DefusedXmlException as error:
@@ -232,40 +335,48 @@ def parse_manifest(data: bytes, names: set[str]) -> dict:
         default = _attr(organizations, "default")
         found = _children(organizations, "organization")
         organization = next((org for org in found if _attr(org, "identifier") == default), found[0] if found else None)
-    item = None
-    resource = None
-    if organization is not None:
-        for candidate in _descendants(organization, "item"):
-            ref = _attr(candidate, "identifierref")
-            if ref and ref in resources and _attr(resources[ref], "href"):
-                item, resource = candidate, resources[ref]
-                break
-    if resource is None:
+    items = _items(version, organization, resources, resources_base, names) if organization is not None else []
+    if not any(entry["launch_path"] for entry in items):
+        # No organization (allowed in 1.2): the first SCO resource is the whole package.
         resource = next(
             (res for res in resources.values() if _attr(res, "scormtype").lower() == "sco" and _attr(res, "href")),
             None,
         )
-    if resource is None:
+        if resource is None:
+            raise PackageRefused(
+                _("imsmanifest.xml names no launchable resource (an item pointing at a resource with an href).")
+            )
+        launch, query = _launch_of(resource, resources_base, names)
+        items = [
+            {
+                "identifier": _attr(resource, "identifier"),
+                "title": "",
+                "depth": 0,
+                "launch_path": launch,
+                "launch_query": query,
+                "sco": True,
+                "visible": True,
+                "tracked": True,
+                "mastery_score": None,
+            }
+        ]
+    identifiers = [entry["identifier"] for entry in items]
+    duplicate = next((name for name in identifiers if identifiers.count(name) > 1 or not name), None)
+    if duplicate is not None:
         raise PackageRefused(
-            _("imsmanifest.xml names no launchable resource (an item pointing at a resource with an href).")
+            _("Two items in imsmanifest.xml share the identifier “%(name)s” (or one has none).") % {"name": duplicate}
         )
-    href = _attr(resource, "href")
-    base = posixpath.join(resources_base, _attr(resource, "base"))
-    href, _sep, query = href.partition("?")
-    href = href.partition("#")[0]
-    launch = posixpath.normpath(posixpath.join(base, href)) if base else posixpath.normpath(href)
-    reason = unsafe_path_reason(launch) or (_("is not in the package") if launch not in names else None)
-    if reason:
-        raise PackageRefused(_("The launch file “%(name)s” %(reason)s.") % {"name": launch, "reason": reason})
-
+    first = next(entry for entry in items if entry["launch_path"])
     title_node = _first(organization, "title") if organization is not None else None
     return {
         "scorm_version": version,
-        "launch_path": launch,
-        "launch_query": query,
+        "launch_path": first["launch_path"],
+        "launch_query": first["launch_query"],
         "title": (title_node.text or "").strip() if title_node is not None else "",
         "identifier": _attr(root, "identifier"),
-        "mastery_score": _mastery(version, item, organization),
+        "mastery_score": Decimal(first["mastery_score"]) if first["mastery_score"] is not None else None,
+        "items": items,
+        "typical_minutes": _typical_minutes(root),
     }
 
 

@@ -35,7 +35,7 @@ from django.views.decorators.csrf import csrf_exempt
 from courses.models import EnrolmentStatus
 
 from . import cmi, services
-from .models import ScormAttempt, ScormModulePage
+from .models import AttemptStatus, ScormAttempt, ScormModulePage, ScormScoRecord
 from .packages import SCORM_12, read_member
 
 _SALT = "scorm.commit"
@@ -67,8 +67,13 @@ def _same_origin(request) -> bool:
     )
 
 
-def launch(request, *, page: ScormModulePage):
-    """The player: the package in a same-origin frame, and the runtime configured for this attempt."""
+def launch(request, *, page: ScormModulePage, position: int | None = None):
+    """
+    The player: one SCO (or asset) of the package in a same-origin frame, the runtime
+    configured for its record in this attempt, and the package's contents to move between
+    them (choice) with Previous and Continue (flow). Without ``position``, the SCO the
+    officer was last in (or the first not yet complete).
+    """
     is_preview = getattr(request, "is_preview", False)
     enrolment = services.current_enrolment(user=request.user, page=page)
     attempt = None
@@ -77,20 +82,65 @@ def launch(request, *, page: ScormModulePage):
     context = page.get_context(request)
     context.update({"enrolment": enrolment, "attempt": attempt, "course": page.course})
     if attempt is not None:
+        try:
+            position, item = services.activity_at(attempt, position)
+        except IndexError:
+            raise Http404 from None
+        record = services.open_sco(attempt=attempt, item=item)
         if not request.session.session_key:
             request.session.save()
         version = attempt.package_version
-        content_url = reverse("scorm:content", args=[attempt.pk, version.launch_path])
-        if version.launch_query:
-            content_url += "?" + version.launch_query
+        activities = version.activities
+        content_url = reverse("scorm:content", args=[attempt.pk, item["launch_path"]])
+        if item["launch_query"]:
+            content_url += "?" + item["launch_query"]
+        base_url = page.url
+        urls = {number: f"{base_url}{number}/" for number in range(1, len(activities) + 1)}
+        done = set(attempt.records.filter(status=AttemptStatus.COMPLETED).values_list("item_identifier", flat=True))
+        started = set(attempt.records.values_list("item_identifier", flat=True))
+        contents = [
+            {
+                **entry,
+                "url": urls.get(entry["position"]),
+                "current": entry["position"] == position,
+                "status": (
+                    ""
+                    if entry["position"] is None
+                    else _("Completed")
+                    if entry["identifier"] in done
+                    else _("In progress")
+                    if entry["identifier"] in started
+                    else _("Not started")
+                ),
+            }
+            for entry in version.table_of_contents
+        ]
+        context.update(
+            {
+                "item": item,
+                "position": position,
+                "contents": contents if len(activities) > 1 else [],
+                "previous_url": urls.get(position - 1),
+                "next_url": urls.get(position + 1),
+                "activity_count": len(activities),
+            }
+        )
         context["player"] = {
             "version": attempt.scorm_version,
             "contentUrl": content_url,
-            "commitUrl": reverse("scorm:commit", args=[attempt.pk]) + "?token=" + commit_token(request, attempt),
+            "commitUrl": reverse("scorm:commit_sco", args=[attempt.pk, position])
+            + "?token="
+            + commit_token(request, attempt),
             "cmi": services.launch_data(
-                attempt, learner_id=str(request.user.pk), learner_name=request.user.get_full_name()
+                attempt, learner_id=str(request.user.pk), learner_name=request.user.get_full_name(), record=record
             ),
             "completed": attempt.status == "completed",
+            "navigation": {
+                "previous": urls.get(position - 1, ""),
+                "continue": urls.get(position + 1, ""),
+                "exit": page.course.url,
+                "choice": {entry["identifier"]: urls[number] for number, entry in enumerate(activities, start=1)},
+            },
         }
         context["course_complete"] = attempt.enrolment.status == EnrolmentStatus.COMPLETED
     return TemplateResponse(request, page.get_template(request), context)
@@ -100,7 +150,7 @@ def _attempt_for(request, attempt_id: int) -> ScormAttempt:
     attempt = get_object_or_404(
         ScormAttempt.objects.select_related("package_version", "page"), pk=attempt_id, user=request.user
     )
-    if attempt.page is None or not attempt.page.live:
+    if attempt.page is None or not attempt.page.live or attempt.reset_at is not None:
         raise Http404
     return attempt
 
@@ -131,8 +181,12 @@ def content(request, attempt_id: int, path: str):
 
 @csrf_exempt  # checked below: a signed per-session token and the Origin (see the module docstring)
 @login_required
-def commit(request, attempt_id: int):
-    """The runtime's commit: flattened CMI as JSON; answers ``{"result", "errorCode"}`` as scorm-again expects."""
+def commit(request, attempt_id: int, position: int | None = None):
+    """
+    The runtime's commit for one SCO of the attempt (``position`` in the package's
+    activities; the attempt's current SCO without it): flattened CMI as JSON; answers
+    ``{"result", "errorCode"}`` as scorm-again expects.
+    """
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     attempt = _attempt_for(request, attempt_id)
@@ -145,8 +199,16 @@ def commit(request, attempt_id: int):
         return JsonResponse({"result": False, "errorCode": general, "errorMessage": _("The commit is too large.")})
     except (ValueError, UnicodeDecodeError):
         return JsonResponse({"result": False, "errorCode": general, "errorMessage": _("The commit is not JSON.")})
+    sco = None
+    if position is not None:
+        activities = attempt.package_version.activities
+        if not 1 <= position <= len(activities):
+            raise Http404
+        sco = activities[position - 1]["identifier"]
     try:
-        services.commit(attempt=attempt, data=data)
+        services.commit(attempt=attempt, data=data, sco=sco)
+    except ScormScoRecord.DoesNotExist:
+        raise Http404 from None  # a SCO is committed to only after the player opened it
     except cmi.CmiError as error:
         return JsonResponse({"result": False, "errorCode": error.code, "errorMessage": str(error)})
     return JsonResponse({"result": True, "errorCode": 0})

@@ -69,3 +69,38 @@ def test_too_many_files_are_refused():
 def test_a_launch_file_outside_the_package_is_refused():
     with pytest.raises(PackageRefused, match="zip-slip"):
         inspect(build.scorm12(href="../index.html"))
+
+
+def test_a_multi_sco_12_package_is_read_as_its_item_tree():
+    info = inspect(build.multi_scorm12())
+    assert [(item["identifier"], item["depth"], item["launch_path"], item["sco"]) for item in info.items] == [
+        ("law", 0, "law.html", True),
+        ("practice-group", 0, "", False),  # a heading: no resource
+        ("practice", 1, "practice.html", True),
+        ("glossary", 1, "glossary.html", False),  # an asset
+    ]
+    assert info.items[0]["mastery_score"] == "0.8"
+    assert info.items[2]["mastery_score"] is None
+    assert info.launch_path == "law.html"
+    assert info.typical_minutes == 25
+
+
+def test_a_multi_sco_2004_package_keeps_invisible_and_untracked_items():
+    info = inspect(build.multi_scorm2004())
+    by_id = {item["identifier"]: item for item in info.items}
+    assert by_id["glossary"]["visible"] is False
+    assert by_id["survey"]["tracked"] is False
+    assert by_id["law"]["mastery_score"] == "0.8"
+    assert info.typical_minutes == 40
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (build.bad_identifierref, "The item “Part two: practice” points at the resource “res-missing”"),
+        (build.missing_second_launch_file, "The launch file “practice.html” is not in the package."),
+    ],
+)
+def test_every_item_of_a_multi_sco_package_must_launch(data, message):
+    with pytest.raises(PackageRefused, match=message):
+        inspect(data())

@@ -145,6 +145,6 @@ def test_the_commit_runs_a_fixed_number_of_queries(client_as, attempt, django_as
     interactions = {f"cmi.interactions.{n}.id": f"q{n}" for n in range(30)}
     payload = json.dumps({"cmi.core.lesson_location": "p2", "cmi.suspend_data": "abc", **interactions})
     client.post(url, payload, content_type="application/json")
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(10):
         response = client.post(url, payload, content_type="application/json")
     assert response.json()["result"] is True
