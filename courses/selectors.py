@@ -214,12 +214,17 @@ class CourseOverview:
         )
 
     @property
+    def module_count(self) -> int:
+        """The course's modules: its own pages and the lines other criteria add (SCORM modules)."""
+        return len(self.modules) + len(self.criterion_lines)
+
+    @property
     def modules_done(self) -> int:
-        return sum(1 for row in self.modules if row.is_done)
+        return sum(1 for row in self.modules if row.is_done) + sum(1 for line in self.criterion_lines if line.done)
 
     @property
     def percent_done(self) -> int:
-        return round(100 * self.modules_done / len(self.modules)) if self.modules else 0
+        return round(100 * self.modules_done / self.module_count) if self.module_count else 0
 
     @property
     def next_module(self) -> ModulePage | None:

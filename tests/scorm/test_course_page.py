@@ -53,6 +53,8 @@ def test_the_officers_status_and_minutes_left_follow_their_attempts(people, cour
         ("In practice", "In progress", False),
     ]
     assert (overview.total_minutes, overview.minutes_left) == (35, 25)
+    # The progress counts them as modules: 1 of 2 done, half way.
+    assert (overview.modules_done, overview.module_count, overview.percent_done) == (1, 2, 50)
     # Another officer's attempts are not theirs.
     other = course_overview(course=course, user=people["other_officer"])
     assert [line.status for line in other.criterion_lines] == ["Not started", "Not started"]
