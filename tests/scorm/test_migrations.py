@@ -9,7 +9,7 @@ BEFORE = [("scorm", "0002_roles")]
 AFTER = [("scorm", "0003_sco_records")]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_existing_attempt_keeps_its_data_as_its_one_scos_record(people, course12):
     course, page = course12
     from courses import services as course_services
