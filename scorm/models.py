@@ -206,7 +206,37 @@ class AttemptStatus(models.TextChoices):
     COMPLETED = "completed", _("Completed")
 
 
-class ScormAttempt(models.Model):
+class RuntimeResult(models.Model):
+    """
+    What a SCORM runtime reports and resumes from: one SCO's record, or an attempt's rollup of
+    its records (the same columns, so that the rollup reads like a record).
+    """
+
+    status = models.CharField(
+        _("status"), max_length=20, choices=AttemptStatus.choices, default=AttemptStatus.IN_PROGRESS
+    )
+    lesson_status = models.CharField(_("lesson status (1.2)"), max_length=20, blank=True)
+    completion_status = models.CharField(_("completion status (2004)"), max_length=20, blank=True)
+    success_status = models.CharField(_("success status (2004)"), max_length=20, blank=True)
+    score_raw = models.DecimalField(_("raw score"), max_digits=12, decimal_places=4, null=True, blank=True)
+    score_scaled = models.DecimalField(_("scaled score"), max_digits=5, decimal_places=4, null=True, blank=True)
+    location = models.CharField(_("location"), max_length=1000, blank=True)
+    suspend_data = models.TextField(_("suspend data"), blank=True)
+    session_seconds = models.PositiveIntegerField(_("this session (seconds)"), default=0)
+    total_seconds_before_session = models.PositiveIntegerField(default=0, editable=False)
+    total_seconds = models.PositiveIntegerField(_("total time (seconds)"), default=0)
+    exit = models.CharField(_("exit"), max_length=20, blank=True)
+    cmi = models.JSONField(_("runtime data"), default=dict, blank=True)
+    commits = models.PositiveIntegerField(_("commits"), default=0)
+    started_at = models.DateTimeField(_("started"))
+    updated_at = models.DateTimeField(_("last commit"))
+    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class ScormAttempt(RuntimeResult):
     """
     One officer's run of a SCORM module in one enrolment, resumable on any device, and the
     package version it played. Each SCO's own CMI data is a ``ScormScoRecord``; the columns
@@ -231,25 +261,6 @@ class ScormAttempt(models.Model):
     )
     current_sco = models.CharField(_("last SCO opened"), max_length=255, blank=True)
     scorm_version = models.CharField(_("SCORM version"), max_length=8, choices=ScormVersion.choices)
-    status = models.CharField(
-        _("status"), max_length=20, choices=AttemptStatus.choices, default=AttemptStatus.IN_PROGRESS
-    )
-    lesson_status = models.CharField(_("lesson status (1.2)"), max_length=20, blank=True)
-    completion_status = models.CharField(_("completion status (2004)"), max_length=20, blank=True)
-    success_status = models.CharField(_("success status (2004)"), max_length=20, blank=True)
-    score_raw = models.DecimalField(_("raw score"), max_digits=12, decimal_places=4, null=True, blank=True)
-    score_scaled = models.DecimalField(_("scaled score"), max_digits=5, decimal_places=4, null=True, blank=True)
-    location = models.CharField(_("location"), max_length=1000, blank=True)
-    suspend_data = models.TextField(_("suspend data"), blank=True)
-    session_seconds = models.PositiveIntegerField(_("this session (seconds)"), default=0)
-    total_seconds_before_session = models.PositiveIntegerField(default=0, editable=False)
-    total_seconds = models.PositiveIntegerField(_("total time (seconds)"), default=0)
-    exit = models.CharField(_("exit"), max_length=20, blank=True)
-    cmi = models.JSONField(_("runtime data"), default=dict, blank=True)
-    commits = models.PositiveIntegerField(_("commits"), default=0)
-    started_at = models.DateTimeField(_("started"))
-    updated_at = models.DateTimeField(_("last commit"))
-    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
     # A reset (services.reset_attempt) closes the attempt: it is kept, on its version, and the
     # officer's next launch starts a new one.
     reset_at = models.DateTimeField(_("reset"), null=True, blank=True)
@@ -286,7 +297,7 @@ class ScormAttempt(models.Model):
         return None
 
 
-class ScormScoRecord(models.Model):
+class ScormScoRecord(RuntimeResult):
     """
     The run-time data one SCO (or asset) of an attempt's package committed: what it resumes
     from (``cmi``, ``location``, ``suspend_data``, ``exit``) and what it reported. Written
@@ -297,25 +308,6 @@ class ScormScoRecord(models.Model):
     item_identifier = models.CharField(_("item"), max_length=255, blank=True)
     item_title = models.CharField(_("item title"), max_length=255, blank=True)
     is_sco = models.BooleanField(_("SCO"), default=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=AttemptStatus.choices, default=AttemptStatus.IN_PROGRESS
-    )
-    lesson_status = models.CharField(_("lesson status (1.2)"), max_length=20, blank=True)
-    completion_status = models.CharField(_("completion status (2004)"), max_length=20, blank=True)
-    success_status = models.CharField(_("success status (2004)"), max_length=20, blank=True)
-    score_raw = models.DecimalField(_("raw score"), max_digits=12, decimal_places=4, null=True, blank=True)
-    score_scaled = models.DecimalField(_("scaled score"), max_digits=5, decimal_places=4, null=True, blank=True)
-    location = models.CharField(_("location"), max_length=1000, blank=True)
-    suspend_data = models.TextField(_("suspend data"), blank=True)
-    session_seconds = models.PositiveIntegerField(_("this session (seconds)"), default=0)
-    total_seconds_before_session = models.PositiveIntegerField(default=0, editable=False)
-    total_seconds = models.PositiveIntegerField(_("total time (seconds)"), default=0)
-    exit = models.CharField(_("exit"), max_length=20, blank=True)
-    cmi = models.JSONField(_("runtime data"), default=dict, blank=True)
-    commits = models.PositiveIntegerField(_("commits"), default=0)
-    started_at = models.DateTimeField(_("started"))
-    updated_at = models.DateTimeField(_("last commit"))
-    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("SCORM SCO record")
