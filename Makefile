@@ -9,7 +9,7 @@ PYTEST_ARGS ?=
 E2E_ARGS ?=
 BENCH_ARGS ?=
 PAGES_ARGS ?= --requests 200
-BURST_ARGS ?= --officers 150 --window 30
+BURST_ARGS ?= --officers 150
 
 .PHONY: run run-sso test test-e2e-postgres bench install install-dev assets chromium weasyprint-libs migrate demo lint format clean ralph lrs
 

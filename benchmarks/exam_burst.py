@@ -18,13 +18,17 @@ it, and for each of its 10 questions opens the question, thinks for 0.5–2 s (t
 --think-scale), and saves the answer through the autosave endpoint the page's script uses;
 then submits. Afterwards it checks from the database that every answer the server
 acknowledged is stored exactly once, as sent, and that each officer has exactly one attempt,
-and prints errors, lost and duplicated answers, and start and autosave p50/p95.
+and prints errors, lost and duplicated answers, start and autosave p50/p95, the requests
+answered per second, and the CPU seconds the app servers, PostgreSQL, Redis and this client
+used during the burst (from /proc), with the app servers' and PostgreSQL's per request.
 """
 
 import argparse
+import html
 import os
 import random
 import re
+import resource
 import shutil
 import statistics
 import sys
@@ -55,6 +59,40 @@ INPUT = re.compile(r"<input\b([^>]*)>", re.S)
 SELECT = re.compile(r'<select\b[^>]*name="([^"]+)"[^>]*>(.*?)</select>', re.S)
 TEXTAREA = re.compile(r'<textarea\b[^>]*name="([^"]+)"', re.S)
 ATTRIBUTE = re.compile(r'([a-z-]+)="([^"]*)"')
+AUTOSAVE_URL = re.compile(r'data-autosave-url="([^"]+)"')
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def process_cpu(pid: int) -> float:
+    """CPU seconds a process and its reaped children have used (/proc/PID/stat), 0 if it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    # utime, stime, cutime, cstime are fields 14-17; after the ")" they start at index 11.
+    return sum(int(value) for value in fields[11:15]) / TICKS
+
+
+def cpu_by_part(server_groups: list[int]) -> dict[str, float]:
+    """CPU seconds so far of the app servers (their process groups), PostgreSQL, Redis and this client."""
+    parts = {"app servers": 0.0, "PostgreSQL": 0.0, "Redis": 0.0}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            comm = (entry / "comm").read_text().strip()
+            group = os.getpgid(int(entry.name))
+        except OSError:
+            continue
+        if group in server_groups:
+            parts["app servers"] += process_cpu(int(entry.name))
+        elif comm == "postgres":
+            parts["PostgreSQL"] += process_cpu(int(entry.name))
+        elif comm.startswith("redis-server"):
+            parts["Redis"] += process_cpu(int(entry.name))
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    parts["this client"] = usage.ru_utime + usage.ru_stime
+    return parts
 
 
 def create_officers(count: int) -> tuple[list[tuple[int, str]], str]:
@@ -144,6 +182,12 @@ class Tally:
     #: (user id, position) -> the fields the server said it saved
     acknowledged: dict[tuple[int, int], dict[str, list[str]]] = field(default_factory=dict)
     finished: int = 0
+    requests: int = 0
+
+    def count(self, response):
+        with self.lock:
+            self.requests += 1
+        return response
 
     def error(self, message: str) -> None:
         with self.lock:
@@ -152,10 +196,10 @@ class Tally:
 
 def sit(browser: Browser, user_id: int, quiz_url: str, questions: int, think: tuple[float, float], tally: Tally):
     """One officer: open the assessment, start it, answer each question with autosave, submit."""
-    home = browser.get(quiz_url)
+    home = tally.count(browser.get(quiz_url))
     if home.status != 200:
         return tally.error(f"quiz page: HTTP {home.status}")
-    start = browser.post(quiz_url + "start/", {"csrfmiddlewaretoken": csrf_token(home.body)})
+    start = tally.count(browser.post(quiz_url + "start/", {"csrfmiddlewaretoken": csrf_token(home.body)}))
     if start.status != 302 or "/attempt/" not in start.headers.get("Location", ""):
         return tally.error(f"start: HTTP {start.status} {start.headers.get('Location', '')}")
     with tally.lock:
@@ -163,19 +207,23 @@ def sit(browser: Browser, user_id: int, quiz_url: str, questions: int, think: tu
     attempt_url = start.headers["Location"].split("?")[0]
     rng = random.Random(user_id)  # noqa: S311 - think times, not secrets
     for position in range(1, questions + 1):
-        page = browser.get(f"{attempt_url}?q={position}")
+        page = tally.count(browser.get(f"{attempt_url}?q={position}"))
         if page.status != 200:
             return tally.error(f"question {position}: HTTP {page.status}")
         # Parse only the attempt's form: the client shares the machine with the servers.
         form_at = page.body.rfind("<form", 0, page.body.find("data-autosave-url"))
         form = page.body[form_at : page.body.find("</form>", form_at)]
+        # The page's script saves to the form's data-autosave-url (quizzes/static/quizzes/autosave.js).
+        save_url = AUTOSAVE_URL.search(form)
         fields = answer_fields(form, position)
-        if not fields:
-            return tally.error(f"question {position}: no answer fields on the page")
+        if not fields or not save_url:
+            return tally.error(f"question {position}: no answer fields or autosave address on the page")
         time.sleep(rng.uniform(*think))
-        saved = browser.post(
-            attempt_url + "save/",
-            {"csrfmiddlewaretoken": csrf_token(form), "shown": [str(position)], **fields},
+        saved = tally.count(
+            browser.post(
+                html.unescape(save_url.group(1)),
+                {"csrfmiddlewaretoken": csrf_token(form), "shown": [str(position)], **fields},
+            )
         )
         if saved.status != 200 or '"saved": true' not in saved.body:
             tally.error(f"autosave {position}: HTTP {saved.status} {saved.body[:120]}")
@@ -183,7 +231,7 @@ def sit(browser: Browser, user_id: int, quiz_url: str, questions: int, think: tu
         with tally.lock:
             tally.autosaves.append(saved.seconds)
             tally.acknowledged[(user_id, position)] = fields
-    submitted = browser.post(attempt_url + "submit/", {"csrfmiddlewaretoken": csrf_token(form)})
+    submitted = tally.count(browser.post(attempt_url + "submit/", {"csrfmiddlewaretoken": csrf_token(form)}))
     if submitted.status != 302:
         return tally.error(f"submit: HTTP {submitted.status}")
     with tally.lock:
@@ -260,6 +308,8 @@ def main():
                 )
                 tally = Tally()
                 rng = random.Random(2026)  # noqa: S311 - a repeatable schedule
+                groups = [server.process.pid for server in servers]  # each in a session of its own
+                cpu_before = cpu_by_part(groups)
                 began = time.monotonic()
                 threads = []
                 for n, (user_id, session_key) in enumerate(sessions):
@@ -287,12 +337,21 @@ def main():
                 for thread in threads:
                     thread.join()
                 wall = time.monotonic() - began
+                cpu_after = cpu_by_part(groups)
+                cpu = {part: cpu_after[part] - cpu_before[part] for part in cpu_after}
             counts = check_database([user_id for user_id, _key in sessions], tally)
         finally:
             close_connections()
             shutil.rmtree(scratch, ignore_errors=True)
 
     print(f"\nAll officers done in {wall:.0f} s; {tally.finished} of {args.officers} submitted")
+    print(f"requests answered: {tally.requests} ({tally.requests / wall:.1f}/s)")
+    print(
+        f"CPU seconds in the burst, of {os.cpu_count() * wall:.0f} on {os.cpu_count()} cores: "
+        + ", ".join(f"{part} {seconds:.0f}" for part, seconds in cpu.items())
+        + f"; app servers {cpu['app servers'] * 1000 / max(tally.requests, 1):.1f} ms and PostgreSQL "
+        f"{cpu['PostgreSQL'] * 1000 / max(tally.requests, 1):.1f} ms per request"
+    )
     print(f"errors: {len(tally.errors)}")
     for message in sorted(set(tally.errors))[:10]:
         print(f"  {message}")

@@ -212,7 +212,14 @@ def _store(questions: dict[int, AttemptQuestion], responses: dict[int, dict | No
             question.response = response
             question.answered_at = now if response else None
             changed.append(question)
-    if changed:
+    if len(changed) == 1:
+        # The background save's usual case: one question. A plain UPDATE compiles in a third
+        # of the time of bulk_update's CASE WHEN (exam_burst.py: app CPU per request).
+        [question] = changed
+        AttemptQuestion.objects.filter(pk=question.pk).update(
+            response=question.response, answered_at=question.answered_at
+        )
+    elif changed:
         AttemptQuestion.objects.bulk_update(changed, ["response", "answered_at"])
 
 

@@ -109,3 +109,32 @@ def test_the_background_save_refuses_get(client_as, people, quiz):
     attempt = services.start_attempt(user=people["officer"], quiz=quiz)
     save = reverse("quizzes:save_in_background", args=[quiz.pk, attempt.number])
     assert client_as("officer").get(save).status_code == 405
+
+
+#: One question of an attempt (one question per page): the session, the user, the site, the
+#: home page, the rest of the URL, the privacy check, the attempt, its questions, the header.
+QUESTION_PAGE_QUERIES = 9
+
+
+def make_one_per_page_quiz(course, questions: int, slug: str):
+    bank = [QuestionFactory(title=f"{slug} q{n}") for n in range(questions)]
+    return QuizPageFactory(parent=course, slug=slug, questions=bank, layout="one_per_page")
+
+
+@pytest.mark.parametrize(("questions", "answered", "crowd"), [(3, 0, 0), (30, 0, 0), (30, 30, 0), (3, 3, 200)])
+def test_question_page_queries_do_not_grow(client_as, people, quiz_course, questions, answered, crowd):
+    """Ten of an exam sitting's 23 requests are this page (benchmarks/exam_burst.py)."""
+    quiz = make_one_per_page_quiz(quiz_course, questions, slug=f"p{questions}-{answered}-{crowd}")
+    take_quiz(UserFactory.create_batch(crowd), quiz)
+    client = client_as("officer")
+    attempt = services.start_attempt(user=people["officer"], quiz=quiz)
+    if answered:
+        services.save_answers(
+            user=people["officer"],
+            quiz=quiz,
+            number=attempt.number,
+            data=form_data(attempt, right=True, positions=range(1, answered + 1)),
+        )
+    page = f"{quiz.url}attempt/{attempt.number}/?q={questions}"
+    client.get(page)  # warm the per-process caches
+    assert count(client, "get", page) == QUESTION_PAGE_QUERIES
