@@ -12,7 +12,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from . import input_guards
+        from . import input_guards, sites
         from .spreadsheets import patch_wagtail_exports
 
         # Every CSV export neutralises formula-like cells (docs/security.md §5).
@@ -23,3 +23,5 @@ class CoreConfig(AppConfig):
         input_guards.refuse_garbage_ids_in_wagtail_choosers()
         input_guards.refuse_missing_link_addresses()
         input_guards.delete_only_through_the_confirmation_form()
+        # The request's site comes from the cache; a changed site or root page forgets it.
+        sites.connect_signals()

@@ -99,5 +99,5 @@ def test_the_summary_query_count_does_not_grow_with_responses(
         client.get(reverse("feedback:course", args=[course.pk]))
 
 
-QUERIES_SUMMARY = 4
-QUERIES_COURSE = 4
+QUERIES_SUMMARY = 3
+QUERIES_COURSE = 3

@@ -3,8 +3,8 @@ Query counts for the quiz page and the background save of answers, pinned within
 budget of issue 10 (quiz page ≤ 10, background save ≤ 8). They must not grow with the
 number of questions, the questions answered or the officers who took the quiz.
 
-The quiz page: the site, the home page, the rest of the URL in one query, the privacy
-check, the session and the user; the quiz's own fields, its question count with the
+The quiz page: the rest of the URL in one query (the site and its home page come from the
+cache, ``core.sites``), the privacy check, the session and the user; the quiz's own fields, its question count with the
 officer's adjustments (one query), the officer's attempts, the header. The background save
 is a plain URL (``quizzes:save_in_background``): the session, the user, then the attempt
 locked, its questions on the page, one update (SAVEPOINT and RELEASE inside a test).
@@ -23,7 +23,7 @@ from tests.quizzes.conftest import form_data, post_data
 
 pytestmark = pytest.mark.django_db
 
-QUIZ_PAGE_QUERIES = 10
+QUIZ_PAGE_QUERIES = 8
 SAVE_QUERIES = 7
 
 
@@ -111,9 +111,9 @@ def test_the_background_save_refuses_get(client_as, people, quiz):
     assert client_as("officer").get(save).status_code == 405
 
 
-#: One question of an attempt (one question per page): the session, the user, the site, the
-#: home page, the rest of the URL, the privacy check, the attempt, its questions, the header.
-QUESTION_PAGE_QUERIES = 9
+#: One question of an attempt (one question per page): the session, the user, the rest of the
+#: URL, the privacy check, the attempt, its questions, the header.
+QUESTION_PAGE_QUERIES = 7
 
 
 def make_one_per_page_quiz(course, questions: int, slug: str):
