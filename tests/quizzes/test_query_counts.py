@@ -27,9 +27,9 @@ QUIZ_PAGE_QUERIES = 8
 SAVE_QUERIES = 7
 
 
-def make_quiz(course, questions: int, slug: str):
+def make_quiz(course, questions: int, slug: str, layout: str = "all_on_one_page"):
     bank = [QuestionFactory(title=f"{slug} q{n}") for n in range(questions)]
-    return QuizPageFactory(parent=course, slug=slug, questions=bank, layout="all_on_one_page")
+    return QuizPageFactory(parent=course, slug=slug, questions=bank, layout=layout)
 
 
 def count(client, method, path, data=None) -> int:
@@ -116,15 +116,10 @@ def test_the_background_save_refuses_get(client_as, people, quiz):
 QUESTION_PAGE_QUERIES = 7
 
 
-def make_one_per_page_quiz(course, questions: int, slug: str):
-    bank = [QuestionFactory(title=f"{slug} q{n}") for n in range(questions)]
-    return QuizPageFactory(parent=course, slug=slug, questions=bank, layout="one_per_page")
-
-
 @pytest.mark.parametrize(("questions", "answered", "crowd"), [(3, 0, 0), (30, 0, 0), (30, 30, 0), (3, 3, 200)])
 def test_question_page_queries_do_not_grow(client_as, people, quiz_course, questions, answered, crowd):
     """Ten of an exam sitting's 23 requests are this page (benchmarks/exam_burst.py)."""
-    quiz = make_one_per_page_quiz(quiz_course, questions, slug=f"p{questions}-{answered}-{crowd}")
+    quiz = make_quiz(quiz_course, questions, slug=f"p{questions}-{answered}-{crowd}", layout="one_per_page")
     take_quiz(UserFactory.create_batch(crowd), quiz)
     client = client_as("officer")
     attempt = services.start_attempt(user=people["officer"], quiz=quiz)
