@@ -100,9 +100,14 @@ lrs: ralph
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
-## GOV.UK Frontend styles and scripts, built into site/static/dist (not committed).
-assets: node_modules/.package-lock.json
+## GOV.UK Frontend styles and scripts, built into site/static/dist (not committed), again only
+## when the styles, the build scripts or the packages have changed (so that a second `make`
+## never rewrites files another process is reading).
+ASSET_SOURCES := $(shell find site/static/scss site/build -type f) package.json
+assets: site/static/dist/.built
+site/static/dist/.built: node_modules/.package-lock.json $(ASSET_SOURCES)
 	npm run --silent build
+	touch $@
 
 ## Browser tests drive Debian's Chromium; they never download a browser.
 chromium:

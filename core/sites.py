@@ -19,11 +19,12 @@ on pages) is seen within ``TIMEOUT``.
 """
 
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
 from wagtail.models import Page, Site
 from wagtail.signals import post_page_move
+
+from core.cache import current_version, move_version_on_commit
 
 VERSION_KEY = "core:sites:version"
 #: Seconds an entry lives at most (bounds a change that sent no signal).
@@ -37,11 +38,7 @@ def _key(version: int, hostname: str, port) -> str:
 
 
 def _version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
-    return version
+    return current_version(VERSION_KEY)
 
 
 def site_for_request(request) -> Site | None:
@@ -64,14 +61,7 @@ def site_for_request(request) -> Site | None:
 
 def forget_sites() -> None:
     """Make every cached site stale (after the transaction that changed one commits)."""
-
-    def bump():
-        try:
-            cache.incr(VERSION_KEY)
-        except ValueError:
-            cache.set(VERSION_KEY, 2, timeout=None)
-
-    transaction.on_commit(bump)
+    move_version_on_commit(VERSION_KEY)
 
 
 class CachedSiteMiddleware:

@@ -10,9 +10,12 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db.models import CharField, Exists, OuterRef, Q
 from django.db.models.functions import Cast
 from wagtail.models import Page, WorkflowState
+
+from core.cache import current_version, move_version_on_commit
 
 
 @dataclass(frozen=True)
@@ -23,14 +26,46 @@ class Header:
     can_use_admin: bool
 
 
+#: Moved after the commit of anything that may change a header (see ``forget_headers``).
+HEADER_VERSION_KEY = "home:header:version"
+#: Seconds a cached header lives at most (bounds a change that sent no signal).
+HEADER_TIMEOUT = 300
+
+
+def _header_key(user) -> str:
+    # The person's row is read on every request anyway: a move to another unit, or a change
+    # to is_superuser or is_active, is a different key at once, with no invalidation.
+    return f"home:header:{user.pk}:{user.unit_id}:{user.is_superuser:d}:{user.is_active:d}"
+
+
 def header_for(user) -> Header | None:
     """
     The person's unit and whether the header links to the admin (Wagtail's
     ``wagtailadmin.access_admin``, given directly or through a group, as Django's
-    ``ModelBackend`` grants it), in one query instead of three.
+    ``ModelBackend`` grants it): from the shared cache, or else in one query instead of three.
+
+    A cached header carries the version it was read under, and both come back in one cache
+    round trip; an entry of an older version is read again. The version moves after the commit
+    of a unit saved or deleted, of a change to anyone's groups or direct permissions, or to a
+    group's permissions (``home/signals.py``); a change that sends no signal (a queryset
+    ``update()``) is seen within ``HEADER_TIMEOUT``. The header only shows a link: the admin
+    checks the permission itself on every request (docs/decisions.md, 75).
     """
     if not user.is_authenticated:
         return None
+    key = _header_key(user)
+    cached = cache.get_many([HEADER_VERSION_KEY, key])
+    version = current_version(HEADER_VERSION_KEY, known=cached.get(HEADER_VERSION_KEY))
+    entry = cached.get(key)
+    if entry is not None and entry[0] == version:
+        return entry[1]
+    header = _read_header(user)
+    if header is not None:
+        cache.set(key, (version, header), timeout=HEADER_TIMEOUT)
+    return header
+
+
+def _read_header(user) -> Header | None:
     access_admin = Permission.objects.filter(
         Q(user=OuterRef("pk")) | Q(group__user=OuterRef("pk")),
         content_type__app_label="wagtailadmin",
@@ -47,6 +82,11 @@ def header_for(user) -> Header | None:
         return None
     can_use_admin = user.is_active and (user.is_superuser or row["can_use_admin"])
     return Header(unit_name=row["unit__name"] or "", can_use_admin=can_use_admin)
+
+
+def forget_headers() -> None:
+    """Make every cached header stale, once the transaction that changed one commits."""
+    move_version_on_commit(HEADER_VERSION_KEY)
 
 
 @dataclass(frozen=True)

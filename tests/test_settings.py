@@ -122,7 +122,7 @@ def test_without_redis_the_cache_is_per_process_and_sessions_live_in_the_databas
 def test_with_redis_the_cache_sessions_and_redirect_imports_are_shared():
     for module in ("config.settings.base", "config.settings.production"):
         loaded = load_settings(module, REDIS_URL="redis://cache.example:6379/3")
-        assert loaded["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+        assert loaded["CACHES"]["default"]["BACKEND"] == "core.cache.RedisCache"
         assert loaded["CACHES"]["default"]["LOCATION"] == "redis://cache.example:6379/3"
         assert loaded["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
         assert loaded["WAGTAIL_REDIRECTS_FILE_STORAGE"] == "cache"

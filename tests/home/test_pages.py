@@ -144,20 +144,90 @@ def test_choosing_another_statement_in_the_settings_shows_on_the_next_page(clien
     assert 'href="/access/"' in client.get("/").content.decode()
 
 
-def test_the_admin_link_appears_on_the_next_page_once_access_is_granted(client_as, people):
+def test_the_admin_link_appears_on_the_next_page_once_access_is_granted(
+    client_as, people, django_capture_on_commit_callbacks
+):
     from django.contrib.auth.models import Group, Permission
 
     client = client_as("officer")
     assert 'href="/admin/"' not in client.get("/").content.decode()
-    group = Group.objects.create(name="Editors of the week")
-    group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
-    people["officer"].groups.add(group)
+    with django_capture_on_commit_callbacks(execute=True):  # the header is cached until the change commits
+        group = Group.objects.create(name="Editors of the week")
+        group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+        people["officer"].groups.add(group)
     assert 'href="/admin/"' in client.get("/").content.decode()
 
 
-def test_the_header_names_the_unit_as_it_is_now(client_as, people, org):
+def test_the_header_names_the_unit_as_it_is_now(client_as, people, org, django_capture_on_commit_callbacks):
     client = client_as("officer")
     assert "Team A" in client.get("/").content.decode()
-    org.team_a.name = "Response Team A"
-    org.team_a.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        org.team_a.name = "Response Team A"
+        org.team_a.save()
     assert "Response Team A" in client.get("/").content.decode()
+
+
+# The header's unit and admin link come from the shared cache (home.selectors.header_for).
+
+
+def test_the_header_is_read_once_and_then_from_the_cache(people, django_assert_num_queries):
+    from home.selectors import header_for
+
+    officer = people["officer"]
+    with django_assert_num_queries(1):
+        first = header_for(officer)
+    with django_assert_num_queries(0):
+        assert header_for(officer) == first
+    assert first.unit_name == "Team A"
+    assert first.can_use_admin is False
+
+
+def test_a_move_to_another_unit_shows_at_once_with_no_signal(people, org):
+    from home.selectors import header_for
+
+    officer = people["officer"]
+    assert header_for(officer).unit_name == "Team A"
+    type(officer).objects.filter(pk=officer.pk).update(unit=org.team_b)  # no signal, no commit hook
+    officer.refresh_from_db()
+    assert header_for(officer).unit_name == "Team B"
+
+
+def test_losing_admin_access_removes_the_link_once_the_change_commits(
+    client_as, people, django_capture_on_commit_callbacks
+):
+    trainer = people["trainer"]
+    client = client_as("trainer")
+    assert 'href="/admin/"' in client.get("/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        trainer.groups.clear()
+    assert 'href="/admin/"' not in client.get("/").content.decode()
+
+
+def test_a_group_losing_the_admin_permission_removes_the_link(client_as, people, django_capture_on_commit_callbacks):
+    from django.contrib.auth.models import Permission
+
+    client = client_as("trainer")
+    assert 'href="/admin/"' in client.get("/").content.decode()
+    access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    with django_capture_on_commit_callbacks(execute=True):
+        for group in people["trainer"].groups.all():
+            group.permissions.remove(access_admin)
+    assert 'href="/admin/"' not in client.get("/").content.decode()
+
+
+def test_a_change_rolled_back_leaves_the_cached_header_in_place(people, django_capture_on_commit_callbacks):
+    from django.db import transaction
+
+    from home.selectors import header_for
+
+    officer = people["officer"]
+    cached = header_for(officer)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        try:
+            with transaction.atomic():
+                officer.groups.add(*type(officer).objects.get(username="trainer").groups.all())
+                raise RuntimeError("rolled back")
+        except RuntimeError:
+            pass
+    assert callbacks == []  # nothing to run: the version only moves for a change that commits
+    assert header_for(officer) == cached

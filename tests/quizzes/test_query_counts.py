@@ -23,7 +23,7 @@ from tests.quizzes.conftest import form_data, post_data
 
 pytestmark = pytest.mark.django_db
 
-QUIZ_PAGE_QUERIES = 8
+QUIZ_PAGE_QUERIES = 7
 SAVE_QUERIES = 7
 
 
@@ -112,8 +112,8 @@ def test_the_background_save_refuses_get(client_as, people, quiz):
 
 
 #: One question of an attempt (one question per page): the session, the user, the rest of the
-#: URL, the privacy check, the attempt, its questions, the header.
-QUESTION_PAGE_QUERIES = 7
+#: URL, the privacy check, the attempt, its questions (the header comes from the cache).
+QUESTION_PAGE_QUERIES = 6
 
 
 @pytest.mark.parametrize(("questions", "answered", "crowd"), [(3, 0, 0), (30, 0, 0), (30, 30, 0), (3, 3, 200)])
