@@ -172,6 +172,39 @@ def test_answers_sent_after_the_session_ended_are_said_to_be_kept_and_then_saved
     assert question.response
 
 
+def test_a_typed_answer_is_saved_in_the_background_before_the_officer_leaves_the_field(journey, demo):
+    """A text field fires "change" only when left: the background save must not wait for that."""
+    import json
+    import random
+
+    from accounts.models import User
+    from quizzes import services
+    from quizzes.models import QuizPage
+
+    quiz = QuizPage.objects.get(url_path__contains="/guide-to-judaism/")
+    # The assessment draws its questions at random: take the first repeatable draw with a
+    # short-text question in it.
+    seed = next(
+        seed
+        for seed in range(200)
+        if any(q.question_type == "short_text" for q in services.draw_questions(quiz=quiz, rng=random.Random(seed)))
+    )
+    attempt = services.start_attempt(user=User.objects.get(username="officer"), quiz=quiz, rng=random.Random(seed))
+    question = attempt.questions.filter(question_type="short_text").order_by("position").first()
+    words = question.content["accepted"][0]
+
+    page = journey.sign_in("officer")
+    journey.goto(quiz.url + quiz.reverse_subpage("attempt", args=[attempt.number]) + f"?q={question.position}")
+    field = page.locator(f'input[name="q-{question.position}"]')
+    field.focus()
+    page.keyboard.type(words)
+    expect(page.locator(".app-autosave-status")).to_contain_text("Answers saved at", timeout=15_000)
+    expect(field).to_be_focused()  # saved while the officer is still in the field
+    question.refresh_from_db()
+    assert words in json.dumps(question.response)
+    journey.check()
+
+
 def test_a_trainer_chooses_a_quiz_for_item_analysis_on_the_page(journey, demo):
     from quizzes.models import QuizPage
     from quizzes.selectors import quiz_label, quizzes_with_courses

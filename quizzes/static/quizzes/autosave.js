@@ -42,8 +42,21 @@
       });
   }
 
-  form.addEventListener("change", function () {
+  function saveSoon(delay) {
     window.clearTimeout(timer);
-    timer = window.setTimeout(save, 400);
+    timer = window.setTimeout(save, delay);
+  }
+
+  // A choice is saved as soon as it is made. A typed answer is saved once the officer stops
+  // typing for a moment, without waiting for them to leave the field (which is when "change"
+  // fires): an answer typed just before the signal or the session goes is not lost.
+  form.addEventListener("change", function () {
+    saveSoon(400);
+  });
+  form.addEventListener("input", function (event) {
+    var field = event.target;
+    if (field.tagName === "TEXTAREA" || (field.tagName === "INPUT" && field.type === "text")) {
+      saveSoon(1000);
+    }
   });
 })();
