@@ -172,6 +172,9 @@ class Gunicorn:
                 "120",
                 "--log-level",
                 "warning",
+                # gunicorn 27's control socket sits at one path per user: a second instance on
+                # the same machine would fail to bind it ("File exists").
+                "--no-control-socket",
             ],
             cwd=ROOT,
             env=env,

@@ -12,7 +12,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from . import input_guards, sites
+        from . import input_guards, pages, sites
         from .spreadsheets import patch_wagtail_exports
 
         # Every CSV export neutralises formula-like cells (docs/security.md §5).
@@ -25,3 +25,5 @@ class CoreConfig(AppConfig):
         input_guards.delete_only_through_the_confirmation_form()
         # The request's site comes from the cache; a changed site or root page forgets it.
         sites.connect_signals()
+        # The privacy check skips its query where no page on the branch is restricted.
+        pages.connect_signals()

@@ -8,7 +8,9 @@ whole path in one query instead (``RouteInOneQueryMixin``), hands on each page i
 specific class without another query (``specific_deferred``), and the page's own fields are
 read in one query the first time any of them is used (``LoadDeferredFieldsTogetherMixin``).
 The privacy check that Wagtail runs before serving a page asks for the page's ancestors and
-then for their restrictions; ``ViewRestrictionsInOneQueryMixin`` asks once.
+then for their restrictions; ``ViewRestrictionsInOneQueryMixin`` asks once, and not at all
+when the shared cache says that no page on the page's branch carries a restriction
+(``restricted_paths``).
 
 Each keeps Wagtail's rules exactly: sub-page routes of a routable page win over its
 children, a page that is not live is not found, a page whose class routes in its own way is
@@ -17,10 +19,15 @@ page's restrictions. ``tests/courses/test_page_tree.py`` and ``tests/courses/tes
 cover the routing; ``tests/courses/test_query_counts.py`` pins the counts.
 """
 
+from django.core.cache import cache
 from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
 from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import post_page_move
+
+from core.cache import current_version, move_version_on_commit
 
 from .page_editing import PlatformPagePanelsMixin
 
@@ -52,6 +59,8 @@ class ViewRestrictionsInOneQueryMixin:
     """
 
     def get_view_restrictions(self):
+        if not any(self.path.startswith(restricted) for restricted in restricted_paths()):
+            return PageViewRestriction.objects.none()
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
         in_chain = Page.objects.filter(path__in=paths)
         return PageViewRestriction.objects.filter(
@@ -116,3 +125,68 @@ class LeanPageMixin(ViewRestrictionsInOneQueryMixin, LoadDeferredFieldsTogetherM
     Both of the above, for every page class of the platform (put it before ``Page``), with the
     page editor's help texts in the platform's words (``core.page_editing``).
     """
+
+
+# Which pages carry a privacy restriction, from the shared cache. Forces restrict few pages or
+# none, yet Wagtail's check runs before every page is served: a third of the ORM work of a
+# question page in the exam burst (docs/performance.md). The entry holds the tree paths of the
+# restricted pages and of the aliases of restricted pages (an alias is protected by its
+# source's restrictions): a page none of them is a prefix of has no restriction on itself or
+# an ancestor, and needs no query. Any other page is checked by the query above, exactly as
+# before, so which groups or password a restriction asks for is never read from the cache.
+#
+# The entry carries the version number it was read under, and both are fetched in one round
+# trip. The number moves once a restriction is added, changed or removed, an alias is saved,
+# or a page moves (its path changes), has committed: an entry read before the commit is then
+# out of date and read again. A change that sends no signal (a queryset ``update()`` of paths)
+# is seen within ``RESTRICTED_TIMEOUT``.
+
+RESTRICTED_KEY = "core:pages:restricted"
+RESTRICTED_VERSION_KEY = "core:pages:restricted:version"
+RESTRICTED_TIMEOUT = 300
+
+
+def restricted_paths() -> tuple[str, ...]:
+    """The paths of every restricted page and of every alias of one."""
+    found = cache.get_many([RESTRICTED_VERSION_KEY, RESTRICTED_KEY])
+    version = current_version(RESTRICTED_VERSION_KEY, found.get(RESTRICTED_VERSION_KEY))
+    entry = found.get(RESTRICTED_KEY)
+    if entry is not None and entry[0] == version:
+        return entry[1]
+    restricted = PageViewRestriction.objects.values("page_id")
+    paths = tuple(
+        Page.objects.filter(Q(pk__in=restricted) | Q(alias_of_id__in=restricted))
+        .order_by("path")
+        .values_list("path", flat=True)
+    )
+    cache.set(RESTRICTED_KEY, (version, paths), timeout=RESTRICTED_TIMEOUT)
+    return paths
+
+
+def forget_restricted_paths() -> None:
+    """Make the cached entry stale once the current transaction commits."""
+    move_version_on_commit(RESTRICTED_VERSION_KEY)
+
+
+def _restriction_changed(sender, **kwargs):
+    forget_restricted_paths()
+
+
+def _page_saved(sender, instance, **kwargs):
+    # Saving an ordinary page moves no path and protects nothing new; an alias may be new.
+    if isinstance(instance, Page) and instance.alias_of_id is not None:
+        forget_restricted_paths()
+
+
+def _page_moved(sender, **kwargs):
+    forget_restricted_paths()
+
+
+def connect_signals() -> None:
+    post_save.connect(_restriction_changed, sender=PageViewRestriction, dispatch_uid="core.pages.restriction_saved")
+    post_delete.connect(
+        _restriction_changed, sender=PageViewRestriction, dispatch_uid="core.pages.restriction_deleted"
+    )
+    # Sent for every page class, so no sender.
+    post_save.connect(_page_saved, dispatch_uid="core.pages.page_saved")
+    post_page_move.connect(_page_moved, dispatch_uid="core.pages.page_moved")

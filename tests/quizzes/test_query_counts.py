@@ -4,8 +4,9 @@ budget of issue 10 (quiz page ≤ 10, background save ≤ 8). They must not grow
 number of questions, the questions answered or the officers who took the quiz.
 
 The quiz page: the rest of the URL in one query (the site and its home page come from the
-cache, ``core.sites``), the privacy check, the session and the user; the quiz's own fields, its question count with the
-officer's adjustments (one query), the officer's attempts, the header. The background save
+cache, ``core.sites``; the privacy check too, where no page on the branch is restricted),
+the session and the user; the quiz's own fields, its question count with the officer's
+adjustments (one query), the officer's attempts, the header. The background save
 is a plain URL (``quizzes:save_in_background``): the session, the user, then the attempt
 locked, its questions on the page, one update (SAVEPOINT and RELEASE inside a test).
 """
@@ -23,7 +24,7 @@ from tests.quizzes.conftest import form_data, post_data
 
 pytestmark = pytest.mark.django_db
 
-QUIZ_PAGE_QUERIES = 7
+QUIZ_PAGE_QUERIES = 6
 SAVE_QUERIES = 7
 
 
@@ -112,8 +113,8 @@ def test_the_background_save_refuses_get(client_as, people, quiz):
 
 
 #: One question of an attempt (one question per page): the session, the user, the rest of the
-#: URL, the privacy check, the attempt, its questions (the header comes from the cache).
-QUESTION_PAGE_QUERIES = 6
+#: URL, the attempt, its questions (the header and the privacy check come from the cache).
+QUESTION_PAGE_QUERIES = 5
 
 
 @pytest.mark.parametrize(("questions", "answered", "crowd"), [(3, 0, 0), (30, 0, 0), (30, 30, 0), (3, 3, 200)])
